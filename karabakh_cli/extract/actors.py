@@ -1,0 +1,370 @@
+"""Actors: entity mentions cleaned of the model's known news failures, then named canonically.
+
+`mentions(doc, ...)` is a pure function over a Doc (ner + senter are enough): it splits
+entities at paragraph breaks, peels titles off names (kept as `role`), drops determiners
+and possessives, splits "Armenia's Syunik" and "Armenia-Azerbaijan", relabels places and
+nationalities the model got wrong, and finds names after titles the model missed.
+`canonical_names(mentions, ...)` then names every mention within its document: "Putin" joins
+"Vladimir Putin", "FSB" joins "Federal Security Service", "Russia's Emergencies Ministry"
+and "Emergencies Ministry of Russia" become "Russian Emergencies Ministry".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable
+
+from ..lexicon import UNIT_WORDS, Lexicon, key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
+QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
+
+
+def mentions(doc: "Doc", *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> list[dict]:
+    """Actor mentions in `doc`, sorted by offset, none inside `skip` ranges."""
+    skip = list(skip)
+    out: list[dict] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS and key(ent.text) not in lex.places:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in skip):
+            continue
+        for part in _split_paragraphs(ent):
+            out.extend(_clean(part, ent.label_, lex))
+    out.extend(_names_after_titles(doc, out, lex))
+    out.sort(key=lambda m: m["start"])
+    return out
+
+
+def _split_paragraphs(ent: "Span") -> list["Span"]:
+    """An entity never runs across a line break."""
+    parts, start = [], ent.start
+    for tok in ent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if "\n" in tok.text else tok.i + 1
+            if end > start:
+                parts.append(ent.doc[start:end])
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start:ent.end])
+    return parts
+
+
+def _clean(span: "Span", label: str, lex: Lexicon) -> list[dict]:
+    toks = list(span)
+    role: list[str] = []
+    while toks and (toks[0].lower_ in DETERMINERS or toks[0].is_punct):
+        toks.pop(0)
+    if label == "PERSON" or len(toks) > 1:
+        while len(toks) > 1 and _is_title(toks, lex):
+            n = _title_len(toks, lex)
+            role.extend(t.text for t in toks[:n])
+            toks = toks[n:]
+    while toks and (toks[-1].text in POSSESSIVE or toks[-1].is_punct):
+        toks.pop()
+    if not toks:
+        return []
+    out: list[dict] = []
+    for i, t in enumerate(toks):  # "Armenia's Syunik": the owner is a mention of its own
+        if t.text in POSSESSIVE and 0 < i < len(toks) - 1:
+            owner = toks[:i]
+            if lex.country_of(_text(owner)):
+                out.extend(_make(owner, "GPE", lex))
+                toks = toks[i + 1:]
+            break
+    parts = _hyphen_parts(toks, lex)
+    if parts:
+        for p in parts:
+            out.extend(_make(p, "GPE", lex))
+        return out
+    made = _make(toks, label, lex)
+    if made and role and made[0]["label"] == "PERSON":
+        made[0]["role"] = " ".join(role)
+    return out + made
+
+
+def _text(toks: list["Token"]) -> str:
+    doc = toks[0].doc
+    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+
+
+def _is_title(toks: list["Token"], lex: Lexicon) -> bool:
+    return _title_len(toks, lex) > 0
+
+
+def _title_len(toks: list["Token"], lex: Lexicon) -> int:
+    """How many leading tokens form a title ("Prime Minister", "Spokeswoman", "Gen.")."""
+    for n in (3, 2, 1):
+        if len(toks) > n and " ".join(t.lower_ for t in toks[:n]) in lex.titles:
+            return n
+    return 0
+
+
+def _hyphen_parts(toks: list["Token"], lex: Lexicon) -> list[list["Token"]] | None:
+    """'Armenia-Azerbaijan' -> two places, unless the whole is a known name."""
+    if len(toks) < 3 or key(_text(toks)) in lex.places or key(_text(toks)) in lex.aliases:
+        return None
+    parts, cur = [], []
+    for t in toks:
+        if t.text == "-":
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    parts.append(cur)
+    if len(parts) < 2 or not all(p and lex.country_of(_text(p)) for p in parts):
+        return None
+    return parts
+
+
+def _make(toks: list["Token"], label: str, lex: Lexicon) -> list[dict]:
+    text = _text(toks)
+    if not re.search(r"[A-Z0-9]", text[:1]) or len(text) < 2:
+        return []
+    k = key(text)
+    if k.endswith(" ministries"):
+        return []  # "the Foreign and Defense Ministries" is several actors, none named
+    label = _relabel(text, label, lex)
+    m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}
+    if label == "ORG" and re.search(r"\bministry\b|\bministries\b", k):
+        prev = _preceding_owner(toks[0], lex)
+        if prev:
+            m["owner"] = prev
+    return [m]
+
+
+def _relabel(text: str, label: str, lex: Lexicon) -> str:
+    """Fix the model's label from the gazetteer and alias data."""
+    k = key(text)
+    if k in lex.demonyms:
+        return "NORP"
+    if k in lex.places:
+        return lex.places[k][1]
+    if k in lex.aliases and lex.aliases[k][1]:
+        return lex.aliases[k][1]
+    last = k.rsplit(" ", 1)[-1]
+    if label == "ORG" and last in UNIT_WORDS and " ministry" not in k:
+        return "GPE"
+    if label == "PERSON" and not re.search(r"[a-z]", text) and len(text) <= 6:
+        return "ORG"  # "FSB", "NATO": all-caps short forms are organisations
+    return label
+
+
+def _preceding_owner(tok: "Token", lex: Lexicon) -> str | None:
+    """The country owning a ministry from the words before it: "Russia's", "Russian", "national"."""
+    doc = tok.doc
+    i = tok.i - 1
+    if i >= 0 and doc[i].text in POSSESSIVE and i >= 1:
+        j = i - 1
+        while j > 0 and doc[j - 1].is_title and not doc[j - 1].is_sent_start:
+            j -= 1
+        return lex.country_of(doc[j:i].text)
+    if i >= 0 and doc[i].lower_ in QUALIFIERS:
+        return "@national"
+    if i >= 0 and lex.country_of(doc[i].text):
+        return lex.country_of(doc[i].text)
+    return None
+
+
+def _names_after_titles(doc: "Doc", found: list[dict], lex: Lexicon) -> list[dict]:
+    """'Minister of Emergency Situations Andranik Piloyan': a name the model missed after a title."""
+    taken = [(m["start"], m["end"]) for m in found]
+    out = []
+    toks = list(doc)
+    i = 0
+    while i < len(toks):
+        n = _title_len(toks[i:], lex)
+        if not n or not toks[i].is_title:
+            i += 1
+            continue
+        j = i + n
+        while j < len(toks) and (toks[j].is_title or toks[j].lower_ in JOINERS) and "\n" not in toks[j].whitespace_:
+            j += 1
+        run = toks[i + n: j]
+        while run and not run[-1].is_title:
+            run.pop()
+        if len(run) >= 3 and not any(t.lower_ in JOINERS for t in run[-2:]):
+            name = run[-2:]
+            s, e = name[0].idx, name[-1].idx + len(name[-1].text)
+            words = {t.lower_ for t in name}
+            if (not any(s < te and ts < e for ts, te in taken)
+                    and not words & (lex.common | lex.titles | set(lex.topics))
+                    and not any(key(t.text) in lex.places or key(t.text) in lex.demonyms for t in name)
+                    and not any(t.is_stop for t in name)):
+                out.append({"start": s, "end": e, "text": doc.text[s:e], "label": "PERSON",
+                            "role": doc.text[toks[i].idx: run[-3].idx + len(run[-3].text)]})
+        i = max(j, i + 1)
+    return out
+
+
+# ---------------------------------------------------------------- canonical names
+
+
+def ministry_name(text: str, owner: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """(country, topic) of a ministry mention; either may be None."""
+    k = key(text)
+    country = None
+    if owner and owner != "@national":
+        country = owner
+    for cand in sorted(lex.demonyms, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(cand)}\b", k):
+            country = country or lex.demonyms[cand]
+            k = re.sub(rf"\b{re.escape(cand)}\b", " ", k)
+            break
+    m = re.search(r"\bof (?:the )?([a-z][a-z .'-]+?)(?: for |$)", k)
+    if m and lex.country_of(m.group(1)):
+        country = country or lex.country_of(m.group(1))
+        k = k.replace(m.group(0), " ")
+    for cand, c in ((p, lex.places[p]) for p in sorted(lex.places, key=len, reverse=True)):
+        if c[1] == "GPE" and c[2] is None and re.search(rf"\b{re.escape(cand)}\b", k):
+            country = country or c[0]
+            break
+    topic = None
+    for phrase in sorted(lex.topics, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(phrase)}\b", k):
+            topic = lex.topics[phrase]
+            break
+    return country, topic
+
+
+def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = None) -> list[dict]:
+    """Give every mention of one document a canonical `name` (and fix its label where joining shows it).
+
+    `home_country`: the country of the dateline's place, for "the national Emergencies Ministry".
+    Ministries whose country the document never says get `ministry_topic` and no country:
+    the corpus step names them.
+    """
+    persons = [m for m in ms if m["label"] == "PERSON" and len(m["text"].split()) >= 2]
+    by_last: dict[str, set[str]] = {}
+    for p in persons:
+        full = _person_name(p["text"], lex)
+        by_last.setdefault(key(full.split()[-1]), set()).add(full)
+    for m in ms:
+        k = key(m["text"])
+        if k in lex.aliases:
+            m["name"], lab = lex.aliases[k]
+            m["label"] = lab or m["label"]
+        elif k in lex.places:
+            m["name"], m["label"] = lex.places[k][0], lex.places[k][1]
+        elif k in lex.demonyms:
+            m["name"], m["label"] = lex.adjective.get(lex.demonyms[k], m["text"]), "NORP"
+            m["country"] = lex.demonyms[k]
+        elif m["label"] == "PERSON" and len(m["text"].split()) >= 2:
+            m["name"] = _person_name(m["text"], lex)
+        elif len(m["text"].split()) == 1 and len(by_last.get(k, ())) == 1:
+            m["name"], m["label"] = next(iter(by_last[k])), "PERSON"
+        elif m["label"] == "ORG" and re.search(r"\bministry\b", k):
+            country, topic = ministry_name(m["text"], m.get("owner"), lex)
+            if m.get("owner") == "@national" and not country:
+                country = home_country
+            if topic:
+                m["ministry_topic"] = topic
+                if country:
+                    m["country"] = country
+            m["name"] = m["text"]
+        else:
+            m["name"] = _tidy(m["text"])
+    _resolve_ministries(ms, lex)
+    return ms
+
+
+def _person_name(text: str, lex: Lexicon) -> str:
+    k = key(text)
+    return lex.aliases[k][0] if k in lex.aliases else _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.isupper() and len(text) > 6:
+        return text.title()
+    return text
+
+
+def _resolve_ministries(ms: list[dict], lex: Lexicon) -> None:
+    """A bare "Emergencies Ministry" is the nearest one before it (else after) whose country is said."""
+    minis = [m for m in ms if m.get("ministry_topic")]
+    for i, m in enumerate(minis):
+        if m.get("country"):
+            continue
+        before = [x for x in minis[:i] if x.get("country") and x["ministry_topic"] == m["ministry_topic"]]
+        after = [x for x in minis[i + 1:] if x.get("country") and x["ministry_topic"] == m["ministry_topic"]]
+        src = before[-1] if before else (after[0] if after else None)
+        if src:
+            m["country"] = src["country"]
+            m["country_inferred"] = True
+    for m in minis:
+        if m.get("country"):
+            m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {m['ministry_topic']} Ministry"
+
+
+def merge(docs: dict[str, list[dict]], *, lex: Lexicon) -> list[dict]:
+    """One row per real-world actor across the corpus, sorted by mentions.
+
+    `docs` maps doc_id to that document's named mentions (from `canonical_names`).
+    """
+    all_ms = [(d, m) for d, ms in docs.items() for m in ms]
+    # Ministries no document placed: the corpus's commonest country for that topic.
+    topic_country: dict[str, Counter] = {}
+    for _, m in all_ms:
+        if m.get("ministry_topic") and m.get("country"):
+            topic_country.setdefault(m["ministry_topic"], Counter())[m["country"]] += 1
+    surnames: dict[str, set[str]] = {}
+    for _, m in all_ms:
+        if m["label"] == "PERSON" and len(m["name"].split()) >= 2:
+            surnames.setdefault(key(m["name"].split()[-1]), set()).add(m["name"])
+    for _, m in all_ms:
+        t = m.get("ministry_topic")
+        if t and not m.get("country"):
+            if t in topic_country:
+                m["country"] = topic_country[t].most_common(1)[0][0]
+                m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {t} Ministry"
+            else:
+                m["name"] = f"{t} Ministry"
+        k = key(m["name"])
+        if " " not in k and len(surnames.get(k, ())) == 1:
+            m["name"], m["label"] = next(iter(surnames[k])), "PERSON"
+    rows: dict[str, dict] = {}
+    for doc_id, m in all_ms:
+        k = key(m["name"])
+        r = rows.setdefault(k, {"names": Counter(), "labels": Counter(), "surfaces": Counter(),
+                                "doc_ids": [], "roles": Counter(), "country": None})
+        r["names"][m["name"]] += 1
+        r["labels"][m["label"]] += 1
+        r["surfaces"][m["text"]] += 1
+        if doc_id not in r["doc_ids"]:
+            r["doc_ids"].append(doc_id)
+        if m.get("role"):
+            r["roles"][m["role"]] += 1
+        r["country"] = r["country"] or m.get("country")
+    out = []
+    for k, r in rows.items():
+        name = r["names"].most_common(1)[0][0]
+        label = _vote(r["labels"], k, lex)
+        out.append({
+            "name": name,
+            "label": label,
+            "mentions": sum(r["labels"].values()),
+            "documents": len(r["doc_ids"]),
+            "doc_ids": r["doc_ids"],
+            "aliases": [s for s, _ in r["surfaces"].most_common() if s != name],
+            "roles": [s for s, _ in r["roles"].most_common()],
+            "country": r["country"] if label in PLACE_LABELS | {"NORP", "ORG"} else None,
+        })
+    out.sort(key=lambda r: (-r["mentions"], -r["documents"], r["name"]))
+    return out
+
+
+def _vote(labels: Counter, k: str, lex: Lexicon) -> str:
+    if k in lex.places:
+        return lex.places[k][1]
+    if k in lex.demonyms:
+        return "NORP"
+    order = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
+    return max(labels, key=lambda lab: (labels[lab], -order.index(lab) if lab in order else -99))

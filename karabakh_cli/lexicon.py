@@ -1,0 +1,85 @@
+"""World knowledge as data: places, nationalities, aliases, titles, ministry topics.
+
+Everything comes from the JSON files in `data/`; users extend aliases with `--aliases FILE`
+(same shape as `data/aliases.json`). Loading is cheap and does not import spaCy.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+UNIT_WORDS = {"region", "oblast", "province", "republic", "okrug", "krai", "governorate", "district",
+              "territory", "county", "prefecture", "canton", "municipality", "city"}
+
+
+def key(name: str) -> str:
+    """The form names are compared in: case, curly quotes, a leading 'the' and spacing folded."""
+    s = name.replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"\s+", " ", s).strip(" .,;:'\"()[]").casefold()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+@dataclass
+class Lexicon:
+    """Lookup tables keyed by `key(name)`."""
+
+    places: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # -> (name, label, country)
+    demonyms: dict[str, str] = field(default_factory=dict)  # demonym or adjective -> country
+    adjective: dict[str, str] = field(default_factory=dict)  # country -> adjective
+    aliases: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # variant -> (name, label)
+    titles: set[str] = field(default_factory=set)
+    topics: dict[str, str] = field(default_factory=dict)  # phrasing -> topic
+    common: set[str] = field(default_factory=set)
+
+    def country_of(self, text: str) -> str | None:
+        """The country a country name, alias, demonym or adjective names."""
+        k = key(re.sub(r"['\u2019]s$", "", text))
+        if k in self.demonyms:
+            return self.demonyms[k]
+        place = self.places.get(k)
+        if place and place[1] == "GPE" and place[2] is None:
+            return place[0]
+        return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+@lru_cache(maxsize=8)
+def load(aliases_file: str | None = None) -> Lexicon:
+    """Build the lexicon from the bundled data files plus a user's alias file."""
+    lex = Lexicon()
+    gaz = _read(DATA / "gazetteer.json")
+    for c in gaz.get("countries", []):
+        name = c["name"]
+        for n in [name, *c.get("aliases", [])]:
+            lex.places.setdefault(key(n), (name, "GPE", None))
+        adj = c.get("adjective") or name
+        lex.adjective[name] = adj
+        for d in [adj, *c.get("demonyms", [])]:
+            lex.demonyms.setdefault(key(d), name)
+        for city in [c.get("capital"), *c.get("cities", [])]:
+            if city:
+                lex.places.setdefault(key(city), (city, "GPE", name))
+    for r in gaz.get("regions", []):
+        for n in [r["name"], *r.get("aliases", [])]:
+            lex.places.setdefault(key(n), (r["name"], r.get("label", "GPE"), r.get("country")))
+    for path in [DATA / "aliases.json", *([Path(aliases_file)] if aliases_file else [])]:
+        for a in _read(path).get("actors", []):
+            for n in [a["name"], *a.get("aliases", [])]:
+                lex.aliases[key(n)] = (a["name"], a.get("label"))
+    lex.titles = {t.lower() for t in _read(DATA / "titles.json").get("titles", [])}
+    for topic, phrasings in _read(DATA / "ministry_topics.json").get("topics", {}).items():
+        for p in [topic, *phrasings]:
+            lex.topics[p.lower()] = topic
+    lex.common = {w.lower() for w in _read(DATA / "headline_words.json").get("words", [])}
+    return lex

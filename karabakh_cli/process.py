@@ -1,0 +1,76 @@
+"""Article -> record: everything the model has to be run for, as plain JSON-able data.
+
+A record is what the index stores; every corpus-level step (actor merging, year
+inference, event grouping) runs over records, never over Docs.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from . import __version__, lexicon, nlp as nlp_mod
+from .corpus import Article
+from .extract import actors
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+RECORD_VERSION = 1
+
+
+def article_meta(art: Article) -> dict:
+    """The parts of an Article a record keeps."""
+    return {
+        "doc_id": art.doc_id,
+        "path": art.path,
+        "sha1": art.sha1,
+        "title": art.title,
+        "date": art.date.isoformat() if art.date else None,
+        "date_source": art.date_source,
+        "dateline": art.dateline,
+        "dateline_span": list(art.dateline_span) if art.dateline_span else None,
+        "dateline_month_day": list(art.dateline_month_day) if art.dateline_month_day else None,
+        "agency": art.agency,
+        "meta_spans": [list(s) for s in art.meta_spans],
+        "text": art.text,
+    }
+
+
+def dateline_mentions(art: Article, lex: lexicon.Lexicon) -> list[dict]:
+    """The dateline's place and agency are actors of the article (where it was filed, who filed it)."""
+    out = []
+    if art.dateline and art.dateline_span:
+        s = art.text.find(art.dateline, art.dateline_span[0])
+        if s >= 0:
+            out.append({"start": s, "end": s + len(art.dateline), "text": art.dateline,
+                        "label": "GPE", "source": "dateline"})
+    if art.agency and art.dateline_span:
+        s = art.text.find(art.agency, art.dateline_span[0], art.dateline_span[1])
+        if s >= 0:
+            out.append({"start": s, "end": s + len(art.agency), "text": art.agency,
+                        "label": "ORG", "source": "dateline"})
+    return out
+
+
+def process(articles: Iterable[Article], nlp: "Language", *, aliases: str | None = None,
+            n_process: int = 1, batch_size: int = 16) -> Iterator[dict]:
+    """Run the model over articles and yield one record each, in input order."""
+    from .extract import quantities
+
+    lex = lexicon.load(aliases)
+    cats = quantities.load_categories()
+    arts = list(articles)
+    texts = ((nlp_mod.model_text(a), a) for a in arts)
+    for doc, art in nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        rec = article_meta(art)
+        ms = dateline_mentions(art, lex) + actors.mentions(doc, lex=lex, skip=art.meta_spans)
+        home = lex.places.get(lexicon.key(art.dateline or ""), (None, None, None))[2]
+        rec["mentions"] = actors.canonical_names(sorted(ms, key=lambda m: m["start"]), lex=lex,
+                                                 home_country=home)
+        rec["sentences"] = [[s.start_char, s.end_char] for s in doc.sents]
+        rec["words"] = sum(1 for t in doc if not (t.is_punct or t.is_space))
+        rec["quantities"] = [q for q in quantities.extract_quantities(doc, categories=cats)
+                             if not any(s < q["end"] and q["start"] < e for s, e in art.meta_spans)]
+        rec["model"] = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        rec["kcli"] = __version__
+        rec["v"] = RECORD_VERSION
+        yield rec

@@ -1,0 +1,31 @@
+"""`kcli show`: one article with its actors coloured by label, the displaCy view in a terminal."""
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+from rich.text import Text
+
+from .report import plain_terminal
+
+STYLES = {"PERSON": "bold magenta", "ORG": "bold cyan", "GPE": "bold green", "LOC": "green",
+          "FAC": "yellow", "NORP": "blue"}
+
+
+def render(record: dict, mentions: list[dict], out=None) -> None:
+    """Print the article text with each mention styled and tagged with its label."""
+    console = Console(file=out or sys.stdout, no_color=plain_terminal(), highlight=False)
+    text = record["text"]
+    t = Text()
+    pos = 0
+    for m in sorted(mentions, key=lambda m: m["start"]):
+        if m["start"] < pos:
+            continue
+        t.append(text[pos:m["start"]])
+        t.append(text[m["start"]:m["end"]], style=STYLES.get(m["label"], "bold"))
+        t.append(f" [{m['label']}]", style="dim")
+        pos = m["end"]
+    t.append(text[pos:])
+    console.print(Text(f"{record['doc_id']}  {record.get('date') or 'undated'}  {record.get('title') or ''}",
+                       style="bold underline"))
+    console.print(t)

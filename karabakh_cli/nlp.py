@@ -40,7 +40,7 @@ def model_name(requested: str | None = None) -> str:
     raise ModelError(f"no spaCy English pipeline installed; install one with: {INSTALL_HINT}")
 
 
-def load(name: str, *, patterns: Path | None = None) -> "Language":
+def load(name: str, *, patterns: Path | None = None) -> Language:
     """Load `name` with only the components extraction needs, plus the domain ruler."""
     import spacy
 
@@ -55,10 +55,26 @@ def load(name: str, *, patterns: Path | None = None) -> "Language":
     _keep_only_what_ner_needs(nlp)
     ruler = nlp.add_pipe("entity_ruler", name="domain_ruler", before="ner")
     ruler.add_patterns(load_patterns(patterns))
+    gaz = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", after="ner", config={"overwrite_ents": False})
+    gaz.add_patterns(gazetteer_patterns())
     return nlp
 
 
-def _keep_only_what_ner_needs(nlp: "Language") -> None:
+def gazetteer_patterns() -> list[dict]:
+    """Places of the gazetteer, for the ruler after `ner` that fills in places the model missed."""
+    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    out = []
+    for c in gaz.get("countries", []):
+        for n in [c["name"], *c.get("aliases", []), c.get("capital"), *c.get("cities", [])]:
+            if n and len(n) > 2:
+                out.append({"label": "GPE", "pattern": n})
+    for r in gaz.get("regions", []):
+        for n in [r["name"], *r.get("aliases", [])]:
+            out.append({"label": r.get("label", "GPE"), "pattern": n})
+    return out
+
+
+def _keep_only_what_ner_needs(nlp: Language) -> None:
     """Drop tagger, parser, lemmatizer...; keep a shared tok2vec only if ner listens to it."""
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
@@ -71,6 +87,24 @@ def _keep_only_what_ner_needs(nlp: "Language") -> None:
         nlp.remove_pipe(name)
     if not {"senter", "parser"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
+    _register_line_breaks()
+    nlp.add_pipe("kcli_line_breaks", after="senter" if "senter" in nlp.pipe_names else None)
+
+
+def _register_line_breaks() -> None:
+    """A sentence never runs across a line break (headlines, subheads, paragraphs)."""
+    from spacy.language import Language
+
+    if "kcli_line_breaks" in Language.factories:
+        return
+
+    @Language.component("kcli_line_breaks")
+    def line_breaks(doc):
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
 
 
 def load_patterns(extra: Path | None = None) -> list[dict]:

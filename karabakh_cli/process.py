@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from . import __version__, lexicon, nlp as nlp_mod
+from . import __version__, lexicon
+from . import nlp as nlp_mod
 from .corpus import Article
 from .extract import actors
 
@@ -51,7 +52,7 @@ def dateline_mentions(art: Article, lex: lexicon.Lexicon) -> list[dict]:
     return out
 
 
-def process(articles: Iterable[Article], nlp: "Language", *, aliases: str | None = None,
+def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None = None,
             n_process: int = 1, batch_size: int = 16) -> Iterator[dict]:
     """Run the model over articles and yield one record each, in input order."""
     from .extract import quantities

@@ -29,3 +29,20 @@ def render(record: dict, mentions: list[dict], out=None) -> None:
     console.print(Text(f"{record['doc_id']}  {record.get('date') or 'undated'}  {record.get('title') or ''}",
                        style="bold underline"))
     console.print(t)
+
+
+def bar_chart(counts: list[tuple[str, int]], fmt, out=None) -> None:
+    """Events per month: bars on a terminal, rows of (month, events) for other formats."""
+    from .report import Format, write
+
+    if fmt is not Format.table:
+        write([{"month": m, "events": n} for m, n in counts], fmt, columns=["month", "events"], out=out)
+        return
+    console = Console(file=out or sys.stdout, no_color=plain_terminal(), highlight=False)
+    top = max((n for _, n in counts), default=0)
+    width = max(10, min(60, console.width - 20))
+    for month, n in counts:
+        bar = "#" * max(1, round(n / top * width)) if top else ""
+        console.print(f"{month}  {bar} {n}", style=None if plain_terminal() else "cyan")
+    if not counts:
+        console.print("(no dated events)")

@@ -27,7 +27,7 @@ JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
 
 
-def mentions(doc: "Doc", *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> list[dict]:
+def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> list[dict]:
     """Actor mentions in `doc`, sorted by offset, none inside `skip` ranges."""
     skip = list(skip)
     out: list[dict] = []
@@ -43,7 +43,7 @@ def mentions(doc: "Doc", *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) 
     return out
 
 
-def _split_paragraphs(ent: "Span") -> list["Span"]:
+def _split_paragraphs(ent: Span) -> list[Span]:
     """An entity never runs across a line break."""
     parts, start = [], ent.start
     for tok in ent:
@@ -57,7 +57,7 @@ def _split_paragraphs(ent: "Span") -> list["Span"]:
     return parts
 
 
-def _clean(span: "Span", label: str, lex: Lexicon) -> list[dict]:
+def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
     toks = list(span)
     role: list[str] = []
     while toks and (toks[0].lower_ in DETERMINERS or toks[0].is_punct):
@@ -90,16 +90,16 @@ def _clean(span: "Span", label: str, lex: Lexicon) -> list[dict]:
     return out + made
 
 
-def _text(toks: list["Token"]) -> str:
+def _text(toks: list[Token]) -> str:
     doc = toks[0].doc
     return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
 
 
-def _is_title(toks: list["Token"], lex: Lexicon) -> bool:
+def _is_title(toks: list[Token], lex: Lexicon) -> bool:
     return _title_len(toks, lex) > 0
 
 
-def _title_len(toks: list["Token"], lex: Lexicon) -> int:
+def _title_len(toks: list[Token], lex: Lexicon) -> int:
     """How many leading tokens form a title ("Prime Minister", "Spokeswoman", "Gen.")."""
     for n in (3, 2, 1):
         if len(toks) > n and " ".join(t.lower_ for t in toks[:n]) in lex.titles:
@@ -107,7 +107,7 @@ def _title_len(toks: list["Token"], lex: Lexicon) -> int:
     return 0
 
 
-def _hyphen_parts(toks: list["Token"], lex: Lexicon) -> list[list["Token"]] | None:
+def _hyphen_parts(toks: list[Token], lex: Lexicon) -> list[list[Token]] | None:
     """'Armenia-Azerbaijan' -> two places, unless the whole is a known name."""
     if len(toks) < 3 or key(_text(toks)) in lex.places or key(_text(toks)) in lex.aliases:
         return None
@@ -124,7 +124,7 @@ def _hyphen_parts(toks: list["Token"], lex: Lexicon) -> list[list["Token"]] | No
     return parts
 
 
-def _make(toks: list["Token"], label: str, lex: Lexicon) -> list[dict]:
+def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     text = _text(toks)
     if not re.search(r"[A-Z0-9]", text[:1]) or len(text) < 2:
         return []
@@ -157,7 +157,7 @@ def _relabel(text: str, label: str, lex: Lexicon) -> str:
     return label
 
 
-def _preceding_owner(tok: "Token", lex: Lexicon) -> str | None:
+def _preceding_owner(tok: Token, lex: Lexicon) -> str | None:
     """The country owning a ministry from the words before it: "Russia's", "Russian", "national"."""
     doc = tok.doc
     i = tok.i - 1
@@ -173,7 +173,7 @@ def _preceding_owner(tok: "Token", lex: Lexicon) -> str | None:
     return None
 
 
-def _names_after_titles(doc: "Doc", found: list[dict], lex: Lexicon) -> list[dict]:
+def _names_after_titles(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
     """'Minister of Emergency Situations Andranik Piloyan': a name the model missed after a title."""
     taken = [(m["start"], m["end"]) for m in found]
     out = []

@@ -1,0 +1,88 @@
+"""Commands about articles and actors: `docs`, `entities`, `show`."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import (
+    AliasesOpt,
+    DocOpt,
+    FormatOpt,
+    JsonOpt,
+    ModelOpt,
+    Paths,
+    PatternsOpt,
+    ProcsOpt,
+    UserError,
+    app,
+    lexicon_for,
+    load,
+    options,
+)
+
+
+@app.command("docs")
+def docs_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
+             patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = 1) -> None:
+    """List the articles: id, title, date and where it came from, dateline, size."""
+    from .. import analyze, report
+
+    loaded = load(options(paths, model, patterns, aliases, processes))
+    report.write(analyze.docs(loaded.records), report.choose(fmt, as_json), columns=analyze.DOC_COLUMNS,
+                 title="Articles", table_columns=["doc_id", "date", "date_source", "dateline", "words", "title"])
+
+
+@app.command("entities")
+def entities_cli(
+    paths: Paths = None,
+    label: Annotated[list[str] | None, typer.Option("--label", "-l", help="Only these labels (repeatable).",
+                                                       show_default=False)] = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Only actors with this many mentions.")] = 1,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Only the first N actors.",
+                                               show_default=False)] = None,
+    doc: DocOpt = None,
+    show_mentions: Annotated[bool, typer.Option("--mentions", help="One row per mention instead.")] = False,
+    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
+    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = 1,
+) -> None:
+    """The actors: people, organisations, places and nationalities, merged across name variants."""
+    from .. import analyze, report
+
+    labels = _check_labels(label)
+    loaded = load(options(paths, model, patterns, aliases, processes))
+    lex = lexicon_for(aliases)
+    fmt_ = report.choose(fmt, as_json)
+    if show_mentions:
+        rows = analyze.mentions(loaded.records, lex=lex, labels=labels, doc=doc)
+        report.write(rows, fmt_, columns=analyze.MENTION_COLUMNS, title="Mentions")
+        return
+    rows = analyze.entities(loaded.records, lex=lex, labels=labels, min_count=min_count, top=top, doc=doc)
+    report.write(rows, fmt_, columns=analyze.ENTITY_COLUMNS, title="Actors",
+                 table_columns=["name", "label", "mentions", "documents", "aliases"])
+
+
+def _check_labels(labels: list[str] | None) -> list[str] | None:
+    from ..extract.actors import ACTOR_LABELS
+
+    for lab in labels or []:
+        if lab.upper() not in ACTOR_LABELS:
+            raise typer.BadParameter(f"{lab!r} is not one of {', '.join(sorted(ACTOR_LABELS))}",
+                                     param_hint="--label")
+    return labels
+
+
+@app.command("show")
+def show_cli(doc_id: Annotated[str, typer.Argument(help="The document to show.")], paths: Paths = None,
+             model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None) -> None:
+    """Print one article with its actors highlighted by label."""
+    from .. import analyze
+    from ..show import render
+
+    loaded = load(options(paths, model, patterns, aliases))
+    recs = [r for r in loaded.records if r["doc_id"] == doc_id]
+    if not recs:
+        ids = ", ".join(r["doc_id"] for r in loaded.records[:10])
+        raise UserError(f"no document {doc_id!r} (documents: {ids}{', ...' if len(loaded.records) > 10 else ''})")
+    ms = analyze.mentions(loaded.records, lex=lexicon_for(aliases), doc=doc_id)
+    render(recs[0], ms)

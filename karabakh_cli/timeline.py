@@ -1,0 +1,228 @@
+"""Corpus-level dating: each article's own date, every expression resolved, events in order.
+
+Runs over records (text + metadata + mentions), never over Docs: the date engine is
+rules over text, so it is cheap enough to run at query time, and year inference can use
+the whole corpus even when only some articles were re-processed.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from datetime import date
+
+from .extract.dates import extract_dates
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences"]
+DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor"]
+EVENT_CHARS = 160
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    """First and last day a calendar value covers ("2020-12" -> Dec 1 .. Dec 31); spans too."""
+    parts = value.split("/")
+    if len(parts) > 2:
+        return None
+    ends = []
+    for p in parts:
+        m = CALENDAR_VALUE.match(p)
+        if not m:
+            return None
+        y, mo, d = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        try:
+            if d:
+                ends.append((date(y, mo, d), date(y, mo, d)))
+            elif mo:
+                ends.append((date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])))
+            else:
+                ends.append((date(y, 1, 1), date(y, 12, 31)))
+        except ValueError:
+            return None
+    return ends[0][0], ends[-1][1]
+
+
+def _skip(rec: dict) -> list[tuple[int, int]]:
+    return [tuple(s) for s in rec.get("meta_spans") or []]
+
+
+def infer_dates(records: list[dict]) -> dict[str, dict]:
+    """doc_id -> {date, date_source, date_not_before} for every record.
+
+    Header or dated dateline first. A dateline without a year ("MOSCOW, June 17") takes the
+    first year not before the latest year the text names in which that day is the weekday the
+    text names ("on Thursday"), else that latest year; the corpus's years are the fallback.
+    """
+    out: dict[str, dict] = {}
+    corpus_years: Counter = Counter()
+    for r in records:
+        if r.get("date"):
+            corpus_years[int(r["date"][:4])] += 1
+    for r in records:
+        if r.get("date"):
+            out[r["doc_id"]] = {"date": r["date"], "date_source": r.get("date_source") or "header"}
+            continue
+        md = r.get("dateline_month_day")
+        if md:
+            out[r["doc_id"]] = _infer_from_dateline(r, tuple(md), corpus_years)
+        else:
+            out[r["doc_id"]] = {"date": None, "date_source": "none"}
+    return out
+
+
+def _infer_from_dateline(rec: dict, md: tuple[int, int], corpus_years: Counter) -> dict:
+    text = rec["text"]
+    found = extract_dates(text, anchor=None, skip=_skip(rec))
+    years = [int(t["value"][:4]) for t in found if re.match(r"^\d{4}", str(t["value"]))]
+    body = _body(rec)
+    weekdays = {WEEKDAYS.index(w) for w in re.findall(r"\b(" + "|".join(WEEKDAYS) + r")\b", body.lower())}
+    base = max(years) if years else (corpus_years.most_common(1)[0][0] if corpus_years else None)
+    if base is None:
+        return {"date": None, "date_source": "none"}
+    month, day = md
+    for y in range(base, base + 8):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if weekdays and d.weekday() in weekdays:
+            return {"date": d.isoformat(), "date_source": "dateline+weekday"}
+        if not weekdays:
+            return {"date": d.isoformat(), "date_source": "dateline+years" if years else "dateline+corpus"}
+    try:
+        return {"date": date(base, month, day).isoformat(), "date_source": "dateline+years"}
+    except ValueError:
+        return {"date": None, "date_source": "none"}
+
+
+def _body(rec: dict) -> str:
+    text = rec["text"]
+    for s, e in _skip(rec):
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """(doc dates, doc_id -> its temporal expressions resolved against the article's date).
+
+    In undated articles, "November 9" takes the year the rest of the corpus gives that day.
+    """
+    dates = infer_dates(records)
+    timexes: dict[str, list[dict]] = {}
+    month_day_years: dict[str, Counter] = {}
+    for r in records:
+        d = dates[r["doc_id"]]["date"]
+        anchor = date.fromisoformat(d) if d else None
+        tx = extract_dates(r["text"], anchor=anchor, skip=_skip(r)) if anchor else None
+        timexes[r["doc_id"]] = tx if tx is not None else []
+        for t in tx or []:
+            m = re.match(r"^(\d{4})-(\d{2}-\d{2})$", str(t["value"]))
+            if m:
+                month_day_years.setdefault(m[2], Counter())[int(m[1])] += 1
+    for r in records:
+        if dates[r["doc_id"]]["date"]:
+            continue
+        tx = extract_dates(r["text"], anchor=None, skip=_skip(r))
+        latest = None
+        for t in tx:
+            m = re.match(r"^XXXX-(\d{2}-\d{2})$", str(t["value"]))
+            if m and m[1] in month_day_years:
+                t["value"] = f"{month_day_years[m[1]].most_common(1)[0][0]}-{m[1]}"
+                t["anchor"] = "corpus"
+            b = _bounds(str(t["value"]))
+            if b and t.get("type") == "DATE" and (latest is None or b[1] > latest):
+                latest = b[1]
+        timexes[r["doc_id"]] = tx
+        dates[r["doc_id"]]["date_not_before"] = latest.isoformat() if latest else None
+    return dates, timexes
+
+
+def date_rows(records: list[dict], *, doc: str | None = None) -> list[dict]:
+    """`kcli dates`: every temporal expression with its value."""
+    _, timexes = resolve(records)
+    return [{"doc_id": d, **t} for d, tx in timexes.items() if doc is None or d == doc for t in tx]
+
+
+def _sentence_of(rec: dict, start: int) -> tuple[int, int]:
+    for s, e in rec.get("sentences") or []:
+        if s <= start < e:
+            return s, e
+    return start, min(len(rec["text"]), start + EVENT_CHARS)
+
+
+def _clause(text: str, s: int, e: int, t_start: int, t_end: int) -> str:
+    """The part of the sentence around the date, cut at semicolons and kept readable."""
+    sent = text[s:e]
+    lo, hi = t_start - s, t_end - s
+    cuts = [m.end() for m in re.finditer(r";\s|\u2013 |\u2014 | - ", sent) if m.end() <= lo]
+    begin = cuts[-1] if cuts else 0
+    stop = [m.start() for m in re.finditer(r";|\u2013 |\u2014 | - ", sent) if m.start() >= hi]
+    clause = sent[begin: stop[0] if stop else len(sent)].strip().strip("\"\u201c\u201d").strip()
+    clause = re.sub(r"\s+", " ", clause)
+    if len(clause) > EVENT_CHARS:
+        clause = clause[: EVENT_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+    return clause
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", s.lower())}
+
+
+def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, group: bool = True) -> list[dict]:
+    """Dated events in date order; the same event told by several articles is one row.
+
+    `names`: doc_id -> mentions with canonical `name` (from the actors step), for `actors`.
+    """
+    _, timexes = resolve(records)
+    by_id = {r["doc_id"]: r for r in records}
+    mentions = names or {}
+    rows: list[dict] = []
+    for doc_id, tx in timexes.items():
+        rec = by_id[doc_id]
+        for t in tx:
+            if t.get("type") != "DATE" or not _bounds(str(t["value"])):
+                continue
+            b = _bounds(str(t["value"]))
+            s, e = _sentence_of(rec, t["start"])
+            s = max([s] + [me for ms, me in _skip(rec) if ms <= s < me])
+            clause = _clause(rec["text"], s, e, t["start"], t["end"])
+            actors = []
+            for m in mentions.get(doc_id, []):
+                if (s <= m["start"] < e and m["name"] not in actors and m["label"] != "NORP"
+                        and m.get("source") != "dateline"):
+                    actors.append(m["name"])
+            rows.append({"date": t["value"], "start_date": b[0].isoformat(), "end_date": b[1].isoformat(),
+                         "text": t["text"], "event": clause, "actors": actors, "doc_ids": [doc_id],
+                         "sentences": [rec["text"][s:e].strip()], "mod": t.get("mod"),
+                         "mentions": [{"doc_id": doc_id, "start": t["start"], "end": t["end"]}]})
+    rows.sort(key=lambda r: (r["start_date"], r["end_date"], r["doc_ids"][0], r["mentions"][0]["start"]))
+    return _group(rows) if group else rows
+
+
+def _group(rows: list[dict]) -> list[dict]:
+    """Merge rows with the same date whose clauses share most of their words."""
+    out: list[dict] = []
+    for r in rows:
+        w = _words(r["event"])
+        for o in out:
+            if o["date"] != r["date"]:
+                continue
+            ow = _words(o["event"])
+            if w and ow and len(w & ow) / min(len(w), len(ow)) >= 0.6:
+                for d in r["doc_ids"]:
+                    if d not in o["doc_ids"]:
+                        o["doc_ids"].append(d)
+                o["sentences"] += [s for s in r["sentences"] if s not in o["sentences"]]
+                o["actors"] += [a for a in r["actors"] if a not in o["actors"]]
+                o["mentions"] += r["mentions"]
+                break
+        else:
+            out.append(r)
+    return out
+
+
+def month_counts(rows: list[dict]) -> list[tuple[str, int]]:
+    """Events per month, for the chart; a span counts in its first month."""
+    c = Counter(r["start_date"][:7] for r in rows)
+    return sorted(c.items())

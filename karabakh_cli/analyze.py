@@ -48,3 +48,62 @@ def mentions(records: list[dict], *, lex: lexicon.Lexicon, labels: list[str] | N
     wanted = {lab.upper() for lab in labels or []}
     return [{"doc_id": d, **m} for d, ms in docs_ms.items() if doc is None or d == doc
             for m in ms if not wanted or m["label"] in wanted]
+
+
+QUANTITY_COLUMNS = ["doc_id", "start", "end", "text", "value", "unit", "object", "qualifier", "category", "flags",
+                    "date", "actors", "sentence"]
+
+
+def quantities(records: list[dict], *, lex: lexicon.Lexicon, flagged: bool = False) -> list[dict]:
+    """One row per quantity with its context: the date of its sentence's event and the actors there.
+
+    Vague plurals ("thousands") and calibres ("152-mm") are left out unless `flagged`.
+    """
+    from .timeline import _bounds, resolve
+
+    _, timexes = resolve(records)
+    names = _named(records, lex)
+    rows = []
+    for r in records:
+        sents = r.get("sentences") or []
+        for q in r.get("quantities", []):
+            if not flagged and {"vague", "calibre"} & set(q.get("flags") or []):
+                continue
+            s, e = next(((a, b) for a, b in sents if a <= q["start"] < b), (q["start"], q["end"]))
+            dated = [t for t in timexes.get(r["doc_id"], [])
+                     if s <= t["start"] < e and t.get("type") == "DATE" and _bounds(str(t["value"]))]
+            dated.sort(key=lambda t: abs(t["start"] - q["start"]))
+            actors_here = []
+            for m in names.get(r["doc_id"], []):
+                if s <= m["start"] < e and m.get("source") != "dateline" and m["name"] not in actors_here:
+                    actors_here.append(m["name"])
+            rows.append({**q, "doc_id": r["doc_id"], "date": dated[0]["value"] if dated else None,
+                         "actors": actors_here})
+    return rows
+
+
+def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
+    """Totals per object, unit or category (pandas), with the mentions and documents they rest on.
+
+    Returns (rows, whether any total adds approximate or bounded figures).
+    """
+    import pandas as pd
+
+    if not rows:
+        return [], False
+    df = pd.DataFrame(rows)
+    df["unit"] = df["unit"].fillna("")
+    df["approx"] = df["qualifier"] != "exact"
+    keys = [by, "unit"] if by != "unit" else ["unit"]
+    df[by] = df[by].fillna("")
+    g = df.groupby(keys, dropna=False).agg(total=("value", "sum"), mentions=("value", "size"),
+                                           documents=("doc_id", "nunique"), approximate=("approx", "sum"))
+    g = g.reset_index().sort_values(["mentions", "total"], ascending=False)
+    out = []
+    for rec in g.to_dict("records"):
+        total = float(rec["total"])
+        out.append({by: rec[by] or None, "unit": rec["unit"] or None,
+                    "total": int(total) if total.is_integer() else round(total, 6),
+                    "mentions": int(rec["mentions"]), "documents": int(rec["documents"]),
+                    "approximate": int(rec["approximate"])})
+    return out, bool(df["approx"].any())

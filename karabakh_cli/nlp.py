@@ -55,8 +55,13 @@ def load(name: str, *, patterns: Path | None = None) -> Language:
     _keep_only_what_ner_needs(nlp)
     ruler = nlp.add_pipe("entity_ruler", name="domain_ruler", before="ner")
     ruler.add_patterns(load_patterns(patterns))
-    gaz = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", after="ner", config={"overwrite_ents": False})
-    gaz.add_patterns(gazetteer_patterns())
+    places = gazetteer_patterns()
+    # Long names ("Azerbaijan Soviet Socialist Republic") win over the model's pieces of them;
+    # shorter ones only fill in places the model missed.
+    long_ = nlp.add_pipe("entity_ruler", name="gazetteer_long", after="ner", config={"overwrite_ents": True})
+    long_.add_patterns([p for p in places if len(p["pattern"].split()) >= 3])
+    gaz = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", after="gazetteer_long")
+    gaz.add_patterns([p for p in places if len(p["pattern"].split()) < 3])
     return nlp
 
 
@@ -139,7 +144,7 @@ def model_text(art: Article) -> str:
     for m in re.finditer(r"^[^\n]{3,200}$", text, re.M):
         line = m.group()
         if _is_title_case(line):
-            text = text[: m.start()] + truecase(line, text) + text[m.end():]
+            text = text[: m.start()] + truecase(line, text[: m.start()] + text[m.end():]) + text[m.end():]
     return text
 
 
@@ -161,11 +166,9 @@ def truecase(line: str, context: str) -> str:
         if m.start() == 0 or w.isupper() or not w[0].isupper():
             return w
         low = w.lower()
-        if w in upper_seen and low not in lower_seen:
+        if w in upper_seen:
             return w
-        if low in lower_seen or w not in upper_seen and _is_common(low):
-            return low
-        return w
+        return low if low in lower_seen or _is_common(low) else w
 
     return re.sub(r"[A-Za-z][\w-]*", fix, line)
 
@@ -179,5 +182,5 @@ def _is_common(word: str) -> bool:
     if _COMMON is None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        _COMMON = set(STOP_WORDS) | set(json.loads((DATA / "headline_words.json").read_text()))
+        _COMMON = set(STOP_WORDS) | set(json.loads((DATA / "headline_words.json").read_text())["words"])
     return word in _COMMON or word.rstrip("s") in _COMMON

@@ -31,6 +31,8 @@ def article_meta(art: Article) -> dict:
         "dateline_span": list(art.dateline_span) if art.dateline_span else None,
         "dateline_month_day": list(art.dateline_month_day) if art.dateline_month_day else None,
         "agency": art.agency,
+        "source": art.source,
+        "url": art.url,
         "meta_spans": [list(s) for s in art.meta_spans],
         "text": art.text,
     }
@@ -54,14 +56,18 @@ def dateline_mentions(art: Article, lex: lexicon.Lexicon) -> list[dict]:
 
 def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None = None,
             n_process: int = 1, batch_size: int = 16) -> Iterator[dict]:
-    """Run the model over articles and yield one record each, in input order."""
+    """Run the model over articles and yield one record each, in input order (see `paragraphs`)."""
+    from . import paragraphs
     from .extract import quantities
 
+    arts = list(articles)
+    texts = [nlp_mod.model_text(a) for a in arts]
+    if n_process > 1:
+        yield from paragraphs.parallel(process, arts, texts, nlp, aliases=aliases, n_process=n_process)
+        return
     lex = lexicon.load(aliases)
     cats = quantities.load_categories()
-    arts = list(articles)
-    texts = ((nlp_mod.model_text(a), a) for a in arts)
-    for doc, art in nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, art in paragraphs.docs(list(zip(texts, arts)), nlp, batch_size=batch_size):
         rec = article_meta(art)
         ms = dateline_mentions(art, lex) + actors.mentions(doc, lex=lex, skip=art.meta_spans)
         home = lex.places.get(lexicon.key(art.dateline or ""), (None, None, None))[2]
@@ -69,7 +75,7 @@ def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None =
                                                  home_country=home)
         rec["sentences"] = [[s.start_char, s.end_char] for s in doc.sents]
         rec["words"] = sum(1 for t in doc if not (t.is_punct or t.is_space))
-        rec["quantities"] = [q for q in quantities.extract_quantities(doc, categories=cats)
+        rec["quantities"] = [q for q in quantities.extract_quantities(doc, categories=cats, include_flagged=True)
                              if not any(s < q["end"] and q["start"] < e for s, e in art.meta_spans)]
         rec["model"] = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
         rec["kcli"] = __version__

@@ -1,11 +1,19 @@
-"""Paths -> records: read the corpus, reuse what the index holds, run the model on the rest."""
+"""Paths -> records: read the corpus, reuse what the index holds, run the model on the rest.
+
+The model (and spaCy) is loaded only when some article is missing from the index, so a
+warm command costs reading files and one SQLite query.
+"""
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import corpus
+
+AUTO_PARALLEL = 50  # articles to process before a second worker pays for its start-up
+STORE_BATCH = 32  # records per index transaction
 
 
 @dataclass
@@ -16,10 +24,16 @@ class Options:
     model: str | None = None
     patterns: Path | None = None
     aliases: Path | None = None
-    index: Path | None = None
+    index: Path | None = None  # None: store.default_path()
     use_index: bool = True
-    n_process: int = 1
+    n_process: int | None = None  # None: 2 when more than AUTO_PARALLEL articles need the model
     quiet: bool = False
+    # record fields of JSONL/CSV exports (None: the usual names, see corpus.DEFAULT_FIELDS)
+    text_field: str | None = None
+    id_field: str | None = None
+    date_field: str | None = None
+    title_field: str | None = None
+    progress: Callable[[int, int], None] | None = None  # (done, total) of the articles being processed
 
 
 @dataclass
@@ -28,6 +42,8 @@ class Loaded:
     from_index: int = 0
     processed: int = 0
     failed: list[str] = field(default_factory=list)
+    new: int = 0  # of `processed`: paths the index had not seen
+    changed: int = 0  # of `processed`: paths whose text changed since they were indexed
 
 
 def warn(msg: str) -> None:
@@ -37,7 +53,8 @@ def warn(msg: str) -> None:
 def load(opts: Options) -> Loaded:
     """Records for every readable article under `opts.paths` (the bundled seeds by default)."""
     from . import nlp as nlp_mod
-    from .process import process
+    from . import store as store_mod
+    from .process import RECORD_VERSION
 
     failed: list[str] = []
 
@@ -45,12 +62,72 @@ def load(opts: Options) -> Loaded:
         failed.append(msg)
         warn(msg)
 
+    say = (lambda msg: None) if opts.quiet else warn
     paths = opts.paths or [str(corpus.default_corpus())]
-    articles = list(corpus.load(paths, warn=note))
+    articles = list(corpus.load(paths, warn=note, fields=corpus.Fields(
+        opts.text_field, opts.id_field, opts.date_field, opts.title_field)))
     if not articles:
         return Loaded([], failed=failed)
     name = nlp_mod.model_name(opts.model)
+    store = None
+    if opts.use_index:
+        fp = store_mod.fingerprint(name, record_version=RECORD_VERSION, patterns=opts.patterns, aliases=opts.aliases)
+        store = store_mod.open_store(opts.index or store_mod.default_path(), fp, warn=say)
+    found: dict[str, dict] = {}
+    known: dict[str, str] = {}
+    if store is not None:
+        try:
+            found = store.get(sorted({a.sha1 for a in articles}))
+            known = store.paths([a.path for a in articles])
+        except store_mod.sqlite3.Error as e:
+            store = store_mod.rebuild(store, e, warn=say)
+            found = {}
+    missing = [a for a in articles if a.sha1 not in found]
+    fresh: dict[str, dict] = {}
+    if missing:
+        store = _process(missing, name, opts, store, fresh, say)
+    recs = [_placed(found.get(a.sha1) or fresh[a.sha1], a) for a in articles]
+    if store is not None:
+        relocated = [r for a, r in zip(articles, recs) if a.sha1 in found and known.get(a.path) != a.sha1]
+        try:
+            store.touch(relocated)
+        except store_mod.sqlite3.Error as e:
+            say(f"{store.path}: cannot update the index ({e})")
+        store.close()
+    return Loaded(recs, from_index=len(articles) - len(missing), processed=len(missing), failed=failed,
+                  new=sum(1 for a in missing if a.path not in known),
+                  changed=sum(1 for a in missing if a.path in known))
+
+
+def _placed(rec: dict, art: corpus.Article) -> dict:
+    """A stored record is keyed by text alone: give it this article's id and path."""
+    if rec["doc_id"] == art.doc_id and rec["path"] == art.path:
+        return rec
+    return {**rec, "doc_id": art.doc_id, "path": art.path}
+
+
+def _process(missing: list[corpus.Article], name: str, opts: Options, store, out: dict[str, dict], say):
+    """Run the model once per distinct missing text into `out`, storing records batch by batch.
+
+    Returns the store to go on with (None once it became unusable).
+    """
+    from . import nlp as nlp_mod
+    from . import store as store_mod
+    from .process import process
+
+    todo = list({a.sha1: a for a in missing}.values())
+    n_process = opts.n_process or (2 if len(todo) > AUTO_PARALLEL else 1)
     nlp = nlp_mod.load(name, patterns=opts.patterns)
-    recs = list(process(articles, nlp, aliases=str(opts.aliases) if opts.aliases else None,
-                        n_process=opts.n_process))
-    return Loaded(recs, processed=len(recs), failed=failed)
+    batch: list[dict] = []
+    for rec in process(todo, nlp, aliases=str(opts.aliases) if opts.aliases else None, n_process=n_process):
+        out[rec["sha1"]] = rec
+        batch.append(rec)
+        if opts.progress:
+            opts.progress(len(out), len(todo))
+        if store is not None and (len(batch) >= STORE_BATCH or len(out) == len(todo)):
+            try:
+                store.put(batch)
+            except store_mod.sqlite3.Error as e:
+                store = store_mod.rebuild(store, e, warn=say)
+            batch = []
+    return store

@@ -9,8 +9,10 @@ from .app import (
     AliasesOpt,
     DocOpt,
     FormatOpt,
+    IndexOpt,
     JsonOpt,
     ModelOpt,
+    NoIndexOpt,
     Paths,
     PatternsOpt,
     ProcsOpt,
@@ -24,11 +26,12 @@ from .app import (
 
 @app.command("docs")
 def docs_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-             patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = 1) -> None:
+             patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
+             index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
     """List the articles: id, title, date and where it came from, dateline, size."""
     from .. import analyze, report
 
-    loaded = load(options(paths, model, patterns, aliases, processes))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
     report.write(analyze.docs(loaded.records), report.choose(fmt, as_json), columns=analyze.DOC_COLUMNS,
                  title="Articles", table_columns=["doc_id", "date", "date_source", "dateline", "words", "title"])
 
@@ -44,13 +47,14 @@ def entities_cli(
     doc: DocOpt = None,
     show_mentions: Annotated[bool, typer.Option("--mentions", help="One row per mention instead.")] = False,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = 1,
+    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
+    index: IndexOpt = None, no_index: NoIndexOpt = False,
 ) -> None:
     """The actors: people, organisations, places and nationalities, merged across name variants."""
     from .. import analyze, report
 
     labels = _check_labels(label)
-    loaded = load(options(paths, model, patterns, aliases, processes))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
     lex = lexicon_for(aliases)
     fmt_ = report.choose(fmt, as_json)
     if show_mentions:
@@ -74,12 +78,13 @@ def _check_labels(labels: list[str] | None) -> list[str] | None:
 
 @app.command("show")
 def show_cli(doc_id: Annotated[str, typer.Argument(help="The document to show.")], paths: Paths = None,
-             model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None) -> None:
+             model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
+             index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
     """Print one article with its actors highlighted by label."""
     from .. import analyze
     from ..show import render
 
-    loaded = load(options(paths, model, patterns, aliases))
+    loaded = load(options(paths, model, patterns, aliases, index=index, no_index=no_index))
     recs = [r for r in loaded.records if r["doc_id"] == doc_id]
     if not recs:
         ids = ", ".join(r["doc_id"] for r in loaded.records[:10])

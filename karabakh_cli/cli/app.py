@@ -43,24 +43,62 @@ FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", help="Output format. Default: table on a terminal, json on a pipe.",
     case_sensitive=False, show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+def _check_model(value: str | None) -> str | None:
+    """Unknown pipelines are a usage error (exit 2) that lists what is installed, before any file is read."""
+    if not value:
+        return value
+    import importlib.util
+
+    if Path(value).is_dir():
+        return value
+    try:
+        spec = importlib.util.find_spec(value)
+    except (ImportError, ValueError):
+        spec = None
+    locations = list(getattr(spec, "submodule_search_locations", None) or [])
+    if any((Path(loc) / "meta.json").exists() for loc in locations):
+        return value
+    try:
+        import spacy.util
+
+        installed = sorted(spacy.util.get_installed_models())
+    except Exception:  # noqa: BLE001  (listing is best effort; the error stays a usage error)
+        installed = []
+    raise typer.BadParameter(
+        f"{value!r} is not an installed spaCy pipeline; installed: {', '.join(installed) or 'none'} "
+        "(a pipeline package name or a pipeline folder is accepted)")
+
+
 ModelOpt = Annotated[str | None, typer.Option(
-    "--model", envvar="KCLI_MODEL", help="Installed spaCy pipeline to use.", show_default=False)]
+    "--model", envvar="KCLI_MODEL", help="Installed spaCy pipeline (package name or folder) to use.",
+    show_default=False, callback=_check_model)]
 PatternsOpt = Annotated[Path | None, typer.Option(
     "--patterns", help="Extra entity-ruler patterns (JSONL, one spaCy pattern a line).",
     exists=True, dir_okay=False, readable=True, show_default=False)]
 AliasesOpt = Annotated[Path | None, typer.Option(
     "--aliases", help="Extra actor aliases (JSON shaped like data/aliases.json).",
     exists=True, dir_okay=False, readable=True, show_default=False)]
-ProcsOpt = Annotated[int, typer.Option("--processes", "-j", min=1, max=64,
-                                       help="Worker processes for the model.")]
+ProcsOpt = Annotated[int | None, typer.Option(
+    "--processes", "-j", min=1, max=64, show_default=False,
+    help="Worker processes for the model. Default: 2 when more than 50 articles need it, else 1.")]
+IndexOpt = Annotated[Path | None, typer.Option(
+    "--index", envvar="KCLI_INDEX", dir_okay=False, show_default=False,
+    help="The index file of extracted records. Default: $XDG_CACHE_HOME/kcli/index.sqlite.")]
+NoIndexOpt = Annotated[bool, typer.Option("--no-index", help="Run the model on every article; leave the index alone.")]
 DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document id.", show_default=False)]
 
 
-def options(paths, model, patterns, aliases, processes=1):
+# Record fields of JSONL/CSV exports: global options (`kcli --text-field body docs export.csv`) that the
+# app callback sets before any command runs.
+FIELDS: dict[str, str | None] = {}
+
+
+def options(paths, model, patterns, aliases, processes=None, index=None, no_index=False):
     from ..records import Options
 
     return Options(paths=list(paths or []), model=model, patterns=patterns, aliases=aliases,
-                   n_process=processes)
+                   n_process=processes, index=index, use_index=not no_index,
+                   **{f"{k}_field": v for k, v in FIELDS.items()})
 
 
 def load(opts):
@@ -88,8 +126,22 @@ def lexicon_for(aliases):
 @app.callback(invoke_without_command=True)
 def main_callback(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    text_field: Annotated[str | None, typer.Option(
+        "--text-field", envvar="KCLI_TEXT_FIELD", show_default=False,
+        help="JSONL/CSV field with the article text. Default: text, body, content, article.")] = None,
+    id_field: Annotated[str | None, typer.Option(
+        "--id-field", envvar="KCLI_ID_FIELD", show_default=False,
+        help="JSONL/CSV field with the article id. Default: id, doc_id; else <file stem>:<line>.")] = None,
+    date_field: Annotated[str | None, typer.Option(
+        "--date-field", envvar="KCLI_DATE_FIELD", show_default=False,
+        help="JSONL/CSV field with the publication date. Default: date, published, published_at.")] = None,
+    title_field: Annotated[str | None, typer.Option(
+        "--title-field", envvar="KCLI_TITLE_FIELD", show_default=False,
+        help="JSONL/CSV field with the title. Default: title, headline.")] = None,
 ) -> None:
     """kcli: a news-corpus analyzer."""
+    FIELDS.clear()
+    FIELDS.update(text=text_field, id=id_field, date=date_field, title=title_field)
     if version:
         typer.echo(f"kcli {__version__}")
         raise typer.Exit()
@@ -122,6 +174,17 @@ def main() -> None:
             raise
         e.show()
         code = getattr(e, "exit_code", ExitStatus.USAGE)
+    except MemoryError:
+        print("kcli: out of memory; try fewer or smaller articles (KCLI_CHUNK_CHARS, KCLI_MAX_ARTICLE_MB) "
+              "or --processes 1", file=sys.stderr)
+        code = ExitStatus.ERROR
+    except Exception as e:  # noqa: BLE001  (a bug must not print a traceback at an analyst; KCLI_DEBUG=1 does)
+        if os.environ.get("KCLI_DEBUG"):
+            raise
+        msg = str(e).splitlines()[0] if str(e) else ""
+        print(f"kcli: unexpected error: {type(e).__name__}: {msg} (KCLI_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        code = ExitStatus.ERROR
     _quiet_stdout()
     sys.exit(code)
 

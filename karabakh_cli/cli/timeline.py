@@ -6,7 +6,21 @@ from typing import Annotated
 
 import typer
 
-from .app import AliasesOpt, DocOpt, FormatOpt, JsonOpt, ModelOpt, Paths, PatternsOpt, ProcsOpt, app, load, options
+from .app import (
+    AliasesOpt,
+    DocOpt,
+    FormatOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    NoIndexOpt,
+    Paths,
+    PatternsOpt,
+    ProcsOpt,
+    app,
+    load,
+    options,
+)
 
 
 def _day(value: str | None, *, end: bool) -> str | None:
@@ -24,11 +38,11 @@ def _day(value: str | None, *, end: bool) -> str | None:
 @app.command("dates")
 def dates_cli(paths: Paths = None, doc: DocOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
               model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
-              processes: ProcsOpt = 1) -> None:
+              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
     """Every temporal expression, normalised the TimeML way (type, value, mod) against its article's date."""
     from .. import report, timeline
 
-    loaded = load(options(paths, model, patterns, aliases, processes))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
     report.write(timeline.date_rows(loaded.records, doc=doc), report.choose(fmt, as_json),
                  columns=timeline.DATE_COLUMNS, title="Temporal expressions")
 
@@ -46,14 +60,15 @@ def timeline_cli(
     no_group: Annotated[bool, typer.Option("--no-group", help="One row per mention, not per event.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw events per month as a bar chart.")] = False,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = 1,
+    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
+    index: IndexOpt = None, no_index: NoIndexOpt = False,
 ) -> None:
     """Dated events in date order, every relative date resolved; one row per event across articles."""
     from .. import analyze, report, timeline
     from .app import lexicon_for
 
     lo, hi = _day(date_from, end=False), _day(date_to, end=True)
-    loaded = load(options(paths, model, patterns, aliases, processes))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
     lex = lexicon_for(aliases)
     names: dict[str, list[dict]] = {}
     for m in analyze.mentions(loaded.records, lex=lex):

@@ -36,11 +36,25 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in skip):
             continue
+        ent, label = _extend(ent, lex)
         for part in _split_paragraphs(ent):
-            out.extend(_clean(part, ent.label_, lex))
+            out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
     out.sort(key=lambda m: m["start"])
     return out
+
+
+def _extend(ent: Span, lex: Lexicon) -> tuple[Span, str]:
+    """Take in what the model left out: "the national [Ministry]", "[Nagorno-Karabakh] Autonomous Region"."""
+    doc, start, end, label = ent.doc, ent.start, ent.end, ent.label_
+    if start > 0 and doc[start - 1].lower_ in QUALIFIERS and label == "ORG":
+        start -= 1
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].is_title and not doc[j].ent_type_:
+        j += 1
+        if doc[j - 1].lower_ in UNIT_WORDS and label in ("GPE", "LOC", "ORG"):
+            end, label = j, "GPE"
+    return (doc[start:end], label) if (start, end) != (ent.start, ent.end) else (ent, label)
 
 
 def _split_paragraphs(ent: Span) -> list[Span]:
@@ -126,7 +140,7 @@ def _hyphen_parts(toks: list[Token], lex: Lexicon) -> list[list[Token]] | None:
 
 def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     text = _text(toks)
-    if not re.search(r"[A-Z0-9]", text[:1]) or len(text) < 2:
+    if not re.search(r"[A-Z0-9]", text[:1]) and toks[0].lower_ not in QUALIFIERS or len(text) < 2:
         return []
     k = key(text)
     if k.endswith(" ministries"):
@@ -134,7 +148,7 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     label = _relabel(text, label, lex)
     m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}
     if label == "ORG" and re.search(r"\bministry\b|\bministries\b", k):
-        prev = _preceding_owner(toks[0], lex)
+        prev = "@national" if toks[0].lower_ in QUALIFIERS else _preceding_owner(toks[0], lex)
         if prev:
             m["owner"] = prev
     return [m]

@@ -1,0 +1,129 @@
+"""`kcli index` (process a corpus once into the on-disk index) and `kcli stats` (the corpus in figures)."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+from .app import (
+    AliasesOpt,
+    FormatOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    NoIndexOpt,
+    Paths,
+    PatternsOpt,
+    ProcsOpt,
+    app,
+    lexicon_for,
+    load,
+    options,
+)
+
+TOP_ACTORS = 10
+
+
+@app.command("index")
+def index_cli(paths: Paths = None, model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
+              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
+    """Process new and changed articles into the index, so later commands answer without the model."""
+    from .. import store
+
+    opts = options(paths, model, patterns, aliases, processes, index, no_index)
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    opts.progress = bar.update if bar else None
+    try:
+        loaded = load(opts)
+    finally:
+        if bar:
+            bar.stop()
+    where = "not used" if no_index else str(index or store.default_path())
+    detail = f" ({loaded.new} new, {loaded.changed} changed)" if loaded.processed else ""
+    print(f"kcli: {len(loaded.records)} documents: {loaded.from_index} from the index, "
+          f"{loaded.processed} processed{detail}, {len(loaded.failed)} failed; index: {where}", file=sys.stderr)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, shown once the model has work to do."""
+
+    def __init__(self) -> None:
+        self.progress = None
+        self.task = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.progress = Progress("processing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                     console=Console(file=sys.stderr), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("processing", total=total)
+        self.progress.update(self.task, completed=done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@app.command("stats")
+def stats_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
+              patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
+              index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
+    """The corpus in figures: size, dates, actors, events, quantities, and what the index held."""
+    from .. import report
+
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    obj = stats(loaded.records, lex=lexicon_for(aliases))
+    obj.update(from_index=loaded.from_index, processed=loaded.processed, failed=len(loaded.failed))
+    report.write_object(obj, report.choose(fmt, as_json), title="Corpus")
+
+
+def stats(records: list[dict], *, lex) -> dict:
+    """Figures over stored records only: no model, no pandas, so a warm call stays fast."""
+    from .. import __version__, analyze, timeline
+
+    dates = timeline.infer_dates(records)
+    days = sorted(d["date"] for d in dates.values() if d["date"])
+    months = Counter(d[:7] for d in days)
+    labels = Counter(m["label"] for r in records for m in r.get("mentions", []))
+    actors = analyze.entities(records, lex=lex, top=TOP_ACTORS)
+    return {
+        "documents": len(records),
+        "words": sum(r.get("words", 0) for r in records),
+        "sentences": sum(len(r.get("sentences", [])) for r in records),
+        "first_date": days[0] if days else None,
+        "last_date": days[-1] if days else None,
+        "undated": len(records) - len(days),
+        "articles_per_month": dict(sorted(months.items())),
+        "mentions_per_label": dict(labels.most_common()),
+        "top_actors": [{k: a[k] for k in ("name", "label", "mentions", "documents")} for a in actors],
+        "timeline_events": len(timeline.events(records)),
+        "quantities": _quantity_totals(records),
+        "model": Counter(r.get("model") for r in records).most_common(1)[0][0] if records else None,
+        "kcli_version": __version__,
+    }
+
+
+def _quantity_totals(records: list[dict]) -> list[dict]:
+    """Sum per (category, unit), with the mentions and documents each total rests on; vague ones left out."""
+    acc: dict[tuple, dict] = {}
+    for r in records:
+        for q in r.get("quantities", []):
+            if {"vague", "calibre"} & set(q.get("flags") or []):
+                continue
+            row = acc.setdefault((q.get("category") or "", q.get("unit") or ""),
+                                 {"category": q.get("category"), "unit": q.get("unit"), "total": 0, "mentions": 0,
+                                  "approximate": 0, "docs": set()})
+            row["total"] += q["value"]
+            row["mentions"] += 1
+            row["approximate"] += q.get("qualifier") != "exact"
+            row["docs"].add(r["doc_id"])
+    out = []
+    for row in sorted(acc.values(), key=lambda x: (-x["mentions"], x["category"] or "", x["unit"] or "")):
+        total = round(row["total"], 6)
+        out.append({"category": row["category"], "unit": row["unit"],
+                    "total": int(total) if float(total).is_integer() else total,
+                    "mentions": row["mentions"], "documents": len(row.pop("docs")),
+                    "approximate": row["approximate"]})
+    return out

@@ -1,0 +1,381 @@
+"""Tests for the temporal-expression engine (karabakh_cli.extract.dates).
+
+Each rule family gets real news sentences with exact TIMEX3 values; hypothesis checks the
+engine's contract (never raises, offsets slice back, honours skip, sorted, non-overlapping).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from karabakh_cli.extract.dates import extract_dates, resolve_month_day, resolve_weekday, year_of_month_day
+
+SUN = date(2020, 12, 20)  # a Sunday
+TUE = date(2021, 3, 23)  # a Tuesday
+
+
+def one(text: str, anchor: date | None = SUN, **kw: object) -> dict:
+    """The single expression the sentence should yield."""
+    got = extract_dates(text, anchor=anchor, **kw)  # type: ignore[arg-type]
+    assert len(got) == 1, got
+    return got[0]
+
+
+def values(text: str, anchor: date | None = SUN) -> list[tuple[str, str]]:
+    return [(x["text"], x["value"]) for x in extract_dates(text, anchor=anchor)]
+
+
+# ---- weekdays -------------------------------------------------------------------------------
+def test_weekday_is_anchor_when_anchor_matches() -> None:
+    x = one("the ministry's press service told TASS on Sunday.")
+    assert (x["text"], x["value"], x["type"]) == ("Sunday", "2020-12-20", "DATE")
+
+
+def test_weekday_past_by_default() -> None:
+    assert one("the Emergencies Ministry said in a statement Tuesday.", date(2021, 3, 25))["value"] == "2021-03-23"
+
+
+def test_weekday_future_with_will() -> None:
+    assert one("The monarch will meet Bush on Thursday in Kennebunkport.", date(1990, 8, 15))["value"] == "1990-08-16"
+
+
+def test_last_and_next_weekday() -> None:
+    assert values("He arrived last Friday and leaves next Friday.", date(2020, 12, 16)) == [
+        ("last Friday", "2020-12-11"),
+        ("next Friday", "2020-12-18"),
+    ]
+
+
+def test_weekday_with_part_of_day() -> None:
+    x = one("The talks resumed Tuesday morning.", date(2020, 12, 17))
+    assert x["value"] == "2020-12-15TMO"
+
+
+# ---- month-day and explicit dates --------------------------------------------------------------
+def test_month_day_resolves_to_recent_past() -> None:
+    x = one("On November 9, the leaders signed a joint statement.")
+    assert (x["text"], x["value"]) == ("November 9", "2020-11-09")
+
+
+def test_month_day_future_with_will() -> None:
+    assert one("The leaders will meet on January 9.")["value"] == "2021-01-09"
+
+
+def test_month_day_weak_past_yields_to_nearness() -> None:
+    assert one("The offer was extended to Nov. 20.", date(1989, 11, 2))["value"] == "1989-11-20"
+
+
+def test_explicit_date() -> None:
+    x = one("Renewed clashes erupted on September 27, 2020, with intense battles.", None)
+    assert (x["text"], x["value"]) == ("September 27, 2020", "2020-09-27")
+
+
+def test_day_month_year_and_iso() -> None:
+    assert values("Signed 27 September 2020 and filed 2020-10-01.", None) == [
+        ("27 September 2020", "2020-09-27"),
+        ("2020-10-01", "2020-10-01"),
+    ]
+
+
+def test_weekday_comma_date_is_one_expression() -> None:
+    x = one("The Times said in an editorial on Saturday, April 25: the court erred.", date(1998, 4, 24))
+    assert (x["text"], x["value"]) == ("Saturday, April 25", "1998-04-25")
+
+
+def test_invalid_day_is_not_a_date() -> None:
+    assert all("-02-30" not in x["value"] for x in extract_dates("It happened on February 30.", anchor=SUN))
+
+
+# ---- years, months, decades -----------------------------------------------------------------------
+def test_month_year() -> None:
+    assert one("The conflict broke out in February 1988 after the announcement.")["value"] == "1988-02"
+
+
+def test_bare_year_and_since() -> None:
+    x = one("Talks have been ongoing since 1992 under the OSCE Minsk Group.")
+    assert (x["text"], x["value"]) == ("1992", "1992")
+
+
+def test_year_not_a_quantity() -> None:
+    assert values("Some 1990 troops and 2000 people were there; it cost $1995.") == []
+
+
+def test_month_alone_with_mod() -> None:
+    x = one("Specialists neutralized 17,000 munitions since early December.", TUE)
+    assert (x["text"], x["value"], x["mod"]) == ("early December", "2020-12", "START")
+
+
+def test_may_the_modal_is_not_a_month() -> None:
+    assert values("The talks may resume, officials said.") == []
+
+
+def test_decade_and_century() -> None:
+    assert values("It peaked in the late 1970s, the worst of the 20th century.") == [
+        ("the late 1970s", "197"),
+        ("the 20th century", "19"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prices rose through the 1990s.", "199"),
+        ("Sales fell in the '80s.", "198"),
+        ("It was built in the nineties.", "199"),
+        ("an 11th century temple", "10"),
+        ("the disasters of this century", "19"),
+        ("wages lost in the last decade", "198"),
+    ],
+)
+def test_decades_and_centuries_are_truncated_years(text: str, value: str) -> None:
+    # TIMEX3 writes a decade/century as the truncated year, never with X placeholders
+    assert one(text, date(1998, 3, 1))["value"] == value
+
+
+def test_quarter_and_year_ago_reference() -> None:
+    text = "Net rose in the third quarter from $90 million a year ago."
+    assert values(text, date(1989, 11, 1)) == [("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3")]
+
+
+def test_season() -> None:
+    assert one("Exports fell this summer.", date(1998, 9, 1))["value"] == "1998-SU"
+
+
+# ---- spans ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1992-1994, tensions boiled over.",
+        "From 1992 to 1994 tensions boiled over.",
+        "Between 1992 and 1994 tensions boiled over.",
+    ],
+)
+def test_year_spans_are_one_expression(text: str) -> None:
+    x = one(text)
+    assert (x["value"], x["type"]) == ("1992/1994", "DATE")
+    assert x["text"].startswith("1992") and x["text"].endswith("1994")
+
+
+def test_month_day_span() -> None:
+    assert one("The summit is on April 24-25.", date(1999, 2, 10))["value"] == "1999-04-24/1999-04-25"
+
+
+# ---- durations ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The war lasted three years.", "three years", "P3Y"),
+        ("Tension has abated in the past few weeks.", "the past few weeks", "PXW"),
+        ("Shipments resume within two weeks.", "two weeks", "P2W"),
+        ("It signed a two-year contract.", "two-year", "P2Y"),
+        ("The deal took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("Losses in the last twenty four hours were heavy.", "the last twenty four hours", "P1D"),
+        ("Results for the first nine months improved.", "the first nine months", "P9M"),
+        ("He held the post for more than four hours.", "more than four hours", "PT4H"),
+    ],
+)
+def test_durations(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["value"], x["type"]) == (surface, value, "DURATION")
+
+
+def test_duration_mod() -> None:
+    assert one("The siege lasted nearly forty years.")["mod"] == "LESS_THAN"
+
+
+def test_age_is_not_a_duration() -> None:
+    assert extract_dates("The 6-year-old boy returned.", anchor=SUN) == []
+
+
+# ---- sets -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rallies are held daily.", "P1D"),
+        ("Inspectors visit every week.", "P1W"),
+        ("The group meets each Thursday.", "XXXX-WXX-4"),
+        ("Prices are set annually.", "P1Y"),
+    ],
+)
+def test_sets(text: str, value: str) -> None:
+    x = one(text)
+    assert (x["type"], x["value"]) == ("SET", value)
+
+
+def test_rate_is_not_a_duration() -> None:
+    assert extract_dates("The preferred pays $1.76 a year.", anchor=SUN) == []
+
+
+# ---- times of day -------------------------------------------------------------------------------
+def test_clock_time_with_weekday() -> None:
+    x = one("The blast occurred at 10 p.m. Wednesday.", date(1998, 2, 13))
+    assert (x["text"], x["type"], x["value"]) == ("10 p.m. Wednesday", "TIME", "1998-02-11T22:00")
+
+
+def test_this_morning_and_noon() -> None:
+    assert values("Troops left this morning and return by noon Thursday.", date(1998, 2, 10)) == [
+        ("this morning", "1998-02-10TMO"),
+        ("noon Thursday", "1998-02-12T12:00"),
+    ]
+
+
+# ---- relative ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales rose last year.", "2019"),
+        ("He resigned this week.", "2020-W51"),
+        ("It rained yesterday.", "2020-12-19"),
+        ("The vote is today.", "2020-12-20"),
+        ("Prices are high now.", "PRESENT_REF"),
+        ("He recently left.", "PAST_REF"),
+        ("It opened two weeks ago.", "2020-W49"),
+        ("It opened three years ago.", "2017"),
+        ("Profits fell last month.", "2020-11"),
+        ("It will grow next year.", "2021"),
+        ("Shares fell earlier this month.", "2020-12"),
+    ],
+)
+def test_relative(text: str, value: str) -> None:
+    assert one(text)["value"] == value
+
+
+def test_today_extent_and_anchor_field() -> None:
+    x = one("The vote is today.")
+    assert (x["text"], x["anchor"], x["mod"]) == ("today", "2020-12-20", None)
+
+
+# ---- undated articles (anchor=None) ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On November 9, they signed.", "XXXX-11-09"),
+        ("The spokeswoman said on Sunday.", "XXXX-WXX-7"),
+        ("Sales rose last year.", "PAST_REF"),
+        ("It happened in March.", "XXXX-03"),
+        ("The vote is today.", "PRESENT_REF"),
+        ("Clashes erupted on September 27, 2020.", "2020-09-27"),
+    ],
+)
+def test_undated(text: str, value: str) -> None:
+    x = one(text, None)
+    assert x["value"] == value and x["anchor"] is None
+
+
+def test_undated_seed_resolves_once_anchor_known() -> None:
+    text = "On November 9, the leaders signed. Azerbaijan reported capturing six servicemen on May 27."
+    assert values(text, date(2021, 6, 17)) == [("November 9", "2020-11-09"), ("May 27", "2021-05-27")]
+
+
+# ---- skip and helpers -----------------------------------------------------------------------------
+def test_skip_ranges_are_ignored() -> None:
+    text = " date 2020-12-20 MOSCOW, December 20. /TASS/. Aid arrived on December 19."
+    dateline_end = text.index("/TASS/.") + len("/TASS/.")
+    got = extract_dates(text, anchor=SUN, skip=[(0, 16), (17, dateline_end)])
+    assert [(x["text"], x["value"]) for x in got] == [("December 19", "2020-12-19")]
+
+
+def test_helpers() -> None:
+    assert resolve_month_day(11, 9, SUN) == date(2020, 11, 9)
+    assert resolve_month_day(1, 9, SUN, future=True) == date(2021, 1, 9)
+    assert resolve_month_day(2, 29, date(2021, 3, 1)) == date(2020, 2, 29)
+    assert resolve_weekday(7, SUN) == SUN
+    assert resolve_weekday(5, SUN) == date(2020, 12, 18)
+    assert resolve_weekday(1, SUN, future=True) == date(2020, 12, 21)
+    assert year_of_month_day(9, 27, TUE, "Clashes erupted on September 27.", 19, 31) == 2020
+    with pytest.raises(ValueError):
+        resolve_month_day(2, 30, SUN)
+
+
+# ---- properties -------------------------------------------------------------------------------------
+_WORDS = st.sampled_from(
+    [
+        "on",
+        "Sunday",
+        "November",
+        "9",
+        "30",
+        "Feb.",
+        "29",
+        "1992",
+        "-",
+        "1994",
+        "from",
+        "to",
+        "between",
+        "and",
+        "the",
+        "past",
+        "few",
+        "weeks",
+        "three",
+        "years",
+        "ago",
+        "last",
+        "year",
+        "early",
+        "December",
+        "10",
+        "p.m.",
+        "every",
+        "daily",
+        "quarter",
+        "third-quarter",
+        "a",
+        "year",
+        "earlier",
+        "0000",
+        "99999999999999999999",
+        "2 1/2",
+        "nineteen",
+        "ninety-six",
+        "'s",
+        ",",
+        ".",
+        "\n",
+        "will",
+        "said",
+        "noon",
+        "Q3",
+        "2020-02-30",
+        "12/31/99",
+        "twenty-four",
+        "hours",
+        "1990s",
+        "century",
+    ]
+)
+_TEXTS = st.one_of(st.text(max_size=300), st.lists(_WORDS, max_size=60).map(" ".join))
+_ANCHORS = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+
+
+def _check(text: str, anchor: date | None, skip: list[tuple[int, int]]) -> None:
+    got = extract_dates(text, anchor=anchor, skip=skip)
+    last_end = -1
+    for x in got:
+        assert 0 <= x["start"] < x["end"] <= len(text)
+        assert text[x["start"] : x["end"]] == x["text"]
+        assert x["start"] >= last_end  # sorted and non-overlapping
+        last_end = x["end"]
+        assert not any(x["start"] < b and a < x["end"] for a, b in skip if a < b)  # empty ranges cover nothing
+        assert x["type"] in ("DATE", "TIME", "DURATION", "SET") and isinstance(x["value"], str) and x["value"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, _ANCHORS, st.data())
+def test_contract_holds_on_any_input(text: str, anchor: date | None, data: st.DataObject) -> None:
+    n = len(text)
+    skip = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted).map(tuple), max_size=3))
+    _check(text, anchor, skip)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("anchor", [date(1, 1, 1), date(9999, 12, 31), date(2000, 2, 29), None])
+def test_extreme_anchors(anchor: date | None) -> None:
+    text = (
+        "Last year, yesterday, tomorrow, next week, in 10000 years, 3000 centuries ago, on Feb. 29 and next December."
+    )
+    _check(text, anchor, [])

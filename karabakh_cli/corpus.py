@@ -629,19 +629,18 @@ def _record_articles(text: str, name: str, stem: str, kind: str, fields: Fields,
         if report.count == 0:
             warn(f"{name}: no records in this file")
         return
-    keys = {k: None for k in DEFAULT_FIELDS}
     all_keys: dict[str, None] = {}
     for r in recs[:1000]:
         all_keys.update(dict.fromkeys(r.data))
-    for k in DEFAULT_FIELDS:
-        keys[k] = _field_key(list(all_keys), k, fields)
-    if keys["text"] is None:
+    if _field_key(list(all_keys), "text", fields) is None:
         report.close()
         listed = ", ".join(map(str, all_keys))[:200]
         raise CorpusError(f"{name}: no {fields.text or 'text'!r} field (fields: {listed}); "
                           "name it with --text-field, skipped")
-    own = [str(r.data.get(keys["id"])).strip() if keys["id"] and r.data.get(keys["id"]) not in (None, "") else None
-           for r in recs]
+    own = []
+    for r in recs:
+        k = _field_key(list(r.data), "id", fields)
+        own.append(str(r.data[k]).strip() if k and r.data[k] not in (None, "") else None)
     counts: dict[str, int] = {}
     for i in own:
         if i:
@@ -653,6 +652,9 @@ def _record_articles(text: str, name: str, stem: str, kind: str, fields: Fields,
     for r, i in zip(recs, own):
         where = f"{name}:{r.line}" if unit == "line" else f"{name}: item {r.line}"
         want = i if i and counts[i] == 1 and i not in ids.used else f"{stem}:{r.line}"
+        if i and counts[i] == 1 and i in ids.used:
+            report(f"{where}: id {i!r} is already used by another article; this one is {want}")
+        keys = {k: _field_key(list(r.data), k, fields) for k in DEFAULT_FIELDS}
         art = record_article(ids.claim(want), name, r.data, keys, where, report)
         if art is not None:
             yield from _parts(art, warn)

@@ -6,13 +6,22 @@ import io
 import json
 
 import pytest
+from conftest import SEEDS, run_cli, run_json, run_proc
 
-from .conftest import SEEDS, run_cli, run_json, run_proc
+EXTRA = ("MOSCOW, November 10. /TASS/. Russian President Vladimir Putin spoke by phone with Azerbaijani "
+         "President Ilham Aliyev on Tuesday. Putin said the ceasefire was holding.\n")
 
 
 @pytest.fixture(scope="module")
-def actors():
-    return run_json("entities", str(SEEDS))
+def extra(tmp_path_factory):
+    path = tmp_path_factory.mktemp("extra") / "putin_call.txt"
+    path.write_text(EXTRA, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def actors(extra):
+    return run_json("entities", str(SEEDS), str(extra))
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +38,9 @@ def test_putin_is_one_actor(actors):
     assert len(rows) == 1
     assert rows[0]["name"] == "Vladimir Putin"
     assert rows[0]["label"] == "PERSON"
+    assert "President" in rows[0]["roles"] or "Russian President" in rows[0]["roles"]
     assert len(rows_with_form(actors, "Vladimir Putin")) == 1
+    assert "putin_call" in rows[0]["doc_ids"] and len(rows[0]["doc_ids"]) == 6
 
 
 def test_short_names_join_full_names(actors):
@@ -62,7 +73,9 @@ def test_ministry_variants_are_one_org(by_name):
     assert emerg["label"] == "ORG"
     for form in ("Emergencies Ministry of Russia", "Ministry of Emergency Situations"):
         assert form in emerg["aliases"]
-    assert by_name["Armenian Defense Ministry"]["aliases"] == ["Armenia’s Defense Ministry"]
+    assert by_name["Armenian Defense Ministry"]["documents"] == 1
+    assert by_name["Azerbaijani Defense Ministry"]["documents"] == 1
+    assert "Russian Foreign Ministry" in by_name and "Foreign Ministry" not in by_name
 
 
 def test_abbreviation_joins_long_form(actors):

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import pytest
-
-from .conftest import SEEDS, run_cli, run_json
+from conftest import SEEDS, run_cli, run_json
 
 
 @pytest.fixture(scope="module")

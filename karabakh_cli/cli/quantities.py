@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -32,17 +32,17 @@ class GroupBy(str, Enum):
 @app.command("quantities")
 def quantities_cli(
     paths: Paths = None,
-    unit: Annotated[Optional[list[str]], typer.Option("--unit", help="Only this unit (t, km, m3, %, USD...; "
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="Only this unit (t, km, m3, %, USD...; "
                                                       "'none' for plain counts). Repeatable.",
                                                       show_default=False)] = None,
-    category: Annotated[Optional[list[str]], typer.Option("--category", help="Only this category. Repeatable.",
+    category: Annotated[list[str] | None, typer.Option("--category", help="Only this category. Repeatable.",
                                                           show_default=False)] = None,
-    obj: Annotated[Optional[str], typer.Option("--object", help="Only objects containing this word.",
+    obj: Annotated[str | None, typer.Option("--object", help="Only objects containing this word.",
                                                show_default=False)] = None,
-    min_value: Annotated[Optional[float], typer.Option("--min", help="Only values of at least this.",
+    min_value: Annotated[float | None, typer.Option("--min", help="Only values of at least this.",
                                                        show_default=False)] = None,
     doc: DocOpt = None,
-    group_by: Annotated[Optional[GroupBy], typer.Option("--group-by", help="Sum per object, unit or category.",
+    group_by: Annotated[GroupBy | None, typer.Option("--group-by", help="Sum per object, unit or category.",
                                                         show_default=False)] = None,
     flagged: Annotated[bool, typer.Option("--flagged", help="Include vague plurals and calibres.")] = False,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,

@@ -99,9 +99,28 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
             out.extend(_make(p, "GPE", lex))
         return out
     made = _make(toks, label, lex)
-    if made and role and made[0]["label"] == "PERSON":
-        made[0]["role"] = " ".join(role)
+    if made and made[0]["label"] == "PERSON":
+        role_text = " ".join(role) or _role_before(toks[0], lex)
+        if role_text:
+            made[0]["role"] = role_text
     return out + made
+
+
+def _role_before(tok: Token, lex: Lexicon) -> str | None:
+    """The title written before a name: "Spokeswoman", "Prime Minister", "Minister of Emergency Situations"."""
+    doc, i = tok.doc, tok.i
+    start = i
+    while start > 0 and i - start < 6:
+        t = doc[start - 1]
+        if t.ent_type_ or "\n" in t.whitespace_ or not (t.is_title or t.lower_ in JOINERS or t.lower_ in lex.titles):
+            break
+        start -= 1
+    while start < i and doc[start].lower_ in JOINERS:
+        start += 1
+    words = [t.lower_ for t in doc[start:i]]
+    if not any(w in lex.titles or " ".join(words[k:k + 2]) in lex.titles for k, w in enumerate(words)):
+        return None
+    return doc[start:i].text
 
 
 def _text(toks: list[Token]) -> str:
@@ -257,9 +276,11 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
     """
     persons = [m for m in ms if m["label"] == "PERSON" and len(m["text"].split()) >= 2]
     by_last: dict[str, set[str]] = {}
+    full_of: dict[str, str] = {}
     for p in persons:
         full = _person_name(p["text"], lex)
-        by_last.setdefault(key(full.split()[-1]), set()).add(full)
+        by_last.setdefault(key(full.split()[-1]), set()).add(person_key(full))
+        full_of.setdefault(person_key(full), full)
     for m in ms:
         k = key(m["text"])
         if k in lex.aliases:
@@ -273,7 +294,7 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
         elif m["label"] == "PERSON" and len(m["text"].split()) >= 2:
             m["name"] = _person_name(m["text"], lex)
         elif len(m["text"].split()) == 1 and len(by_last.get(k, ())) == 1:
-            m["name"], m["label"] = next(iter(by_last[k])), "PERSON"
+            m["name"], m["label"] = full_of[next(iter(by_last[k]))], "PERSON"
         elif m["label"] == "ORG" and re.search(r"\bministry\b", k):
             country, topic = ministry_name(m["text"], m.get("owner"), lex)
             if m.get("owner") == "@national" and not country:
@@ -287,6 +308,12 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
             m["name"] = _tidy(m["text"])
     _resolve_ministries(ms, lex)
     return ms
+
+
+def person_key(name: str) -> str:
+    """First and last name: "James C. Kopp", "James Charles Kopp" and "James Kopp" are one person."""
+    words = key(name).split()
+    return f"{words[0]} {words[-1]}" if len(words) >= 2 else key(name)
 
 
 def _person_name(text: str, lex: Lexicon) -> str:
@@ -330,9 +357,12 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon) -> list[dict]:
         if m.get("ministry_topic") and m.get("country"):
             topic_country.setdefault(m["ministry_topic"], Counter())[m["country"]] += 1
     surnames: dict[str, set[str]] = {}
+    full_of: dict[str, Counter] = {}
     for _, m in all_ms:
         if m["label"] == "PERSON" and len(m["name"].split()) >= 2:
-            surnames.setdefault(key(m["name"].split()[-1]), set()).add(m["name"])
+            pk = person_key(m["name"])
+            surnames.setdefault(pk.split()[-1], set()).add(pk)
+            full_of.setdefault(pk, Counter())[m["name"]] += 1
     for _, m in all_ms:
         t = m.get("ministry_topic")
         if t and not m.get("country"):
@@ -343,10 +373,10 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon) -> list[dict]:
                 m["name"] = f"{t} Ministry"
         k = key(m["name"])
         if " " not in k and len(surnames.get(k, ())) == 1:
-            m["name"], m["label"] = next(iter(surnames[k])), "PERSON"
+            m["name"], m["label"] = full_of[next(iter(surnames[k]))].most_common(1)[0][0], "PERSON"
     rows: dict[str, dict] = {}
     for doc_id, m in all_ms:
-        k = key(m["name"])
+        k = person_key(m["name"]) if m["label"] == "PERSON" else key(m["name"])
         r = rows.setdefault(k, {"names": Counter(), "labels": Counter(), "surfaces": Counter(),
                                 "doc_ids": [], "roles": Counter(), "country": None})
         r["names"][m["name"]] += 1

@@ -266,6 +266,11 @@ _NOT_VERBS = {
 }
 
 
+_ADJACENT_ONLY = {"by", "until", "till"}
+_AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
+_ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """Kind of the nearest tense cue in the sentence: future_strong/_weak, past_strong/_weak.
 
@@ -286,17 +291,29 @@ def _tense(text: str, start: int, end: int) -> str | None:
     if m:
         right = right[: m.start()]
     best: tuple[int, str] | None = None
+    strong_left: list[tuple[int, str]] = []  # (end offset, kind) of auxiliaries before the date
+    best_pos = -1
     for seg, base, sign in ((left, lo, -1), (right, end, 1)):
         for cm in _CUE_RE.finditer(seg):
             raw = cm.group(1) or cm.group(2) or ""
             word = re.sub(r"\s+", " ", raw.lower())
             if word not in _CUE_KIND and (raw[0].isupper() or word in _NOT_VERBS):
                 continue
+            if word in _ADJACENT_ONLY and (sign > 0 or not _ADJ_GAP.fullmatch(text, base + cm.end(), start)):
+                continue  # "by May" is a deadline; "hampered by problems ... in May" is not
             pos = base + cm.start()
             dist = (start - pos - len(word)) if sign < 0 else (pos - end) + 15  # verbs before the date bind tighter
             kind = _CUE_KIND.get(word, "future_strong" if word == "'ll" else "past_weak")
+            if sign < 0 and kind.endswith("strong"):
+                strong_left.append((pos + len(word), kind))
             if best is None or dist < best[0]:
                 best = (dist, kind)
+                best_pos = pos if sign < 0 else -1
+    if best and best[1].endswith("weak") and best_pos >= 0:
+        # an auxiliary governs the verb after it: "had been due to expire Friday", "will begin ... on Friday"
+        gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH]
+        if gov:
+            return gov[-1]
     return best[1] if best else None
 
 

@@ -71,7 +71,8 @@ def quantities(records: list[dict], *, lex: lexicon.Lexicon, flagged: bool = Fal
                 continue
             s, e = next(((a, b) for a, b in sents if a <= q["start"] < b), (q["start"], q["end"]))
             dated = [t for t in timexes.get(r["doc_id"], [])
-                     if s <= t["start"] < e and t.get("type") == "DATE" and _bounds(str(t["value"]))]
+                     if s <= t["start"] < e and t.get("type") == "DATE" and _bounds(str(t["value"]))
+                     and t.get("source") != "dateline"]
             dated.sort(key=lambda t: abs(t["start"] - q["start"]))
             actors_here = []
             for m in names.get(r["doc_id"], []):

@@ -16,7 +16,7 @@ from .extract.dates import extract_dates
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences"]
-DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor"]
+DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source"]
 EVENT_CHARS = 160
 
 
@@ -45,6 +45,21 @@ def _bounds(value: str) -> tuple[date, date] | None:
 
 def _skip(rec: dict) -> list[tuple[int, int]]:
     return [tuple(s) for s in rec.get("meta_spans") or []]
+
+
+def _header_only(rec: dict) -> list[tuple[int, int]]:
+    """Metadata minus the dateline: the dateline's date is a temporal expression of the text
+    (TimeML annotates it), though never an event of the article."""
+    dl = tuple(rec["dateline_span"]) if rec.get("dateline_span") else None
+    return [s for s in _skip(rec) if s != dl]
+
+
+def _mark_dateline(rec: dict, tx: list[dict]) -> list[dict]:
+    dl = rec.get("dateline_span")
+    for t in tx:
+        if dl and dl[0] <= t["start"] < dl[1]:
+            t["source"] = "dateline"
+    return tx
 
 
 def infer_dates(records: list[dict]) -> dict[str, dict]:
@@ -80,20 +95,27 @@ def _infer_from_dateline(rec: dict, md: tuple[int, int], corpus_years: Counter) 
     base = max(years) if years else (corpus_years.most_common(1)[0][0] if corpus_years else None)
     if base is None:
         return {"date": None, "date_source": "none"}
+    # The article cannot be older than the latest full date it gives ("September 27, 2020").
+    full = [b[1] for t in found if re.match(r"^\d{4}-\d{2}-\d{2}$", str(t["value"]))
+            for b in [_bounds(str(t["value"]))] if b]
+    floor = max(full) if full else date.min
     month, day = md
-    for y in range(base, base + 8):
+    fallback = None
+    for y in range(base, base + 3):  # news is about recent years; further out a weekday match is chance
         try:
             d = date(y, month, day)
         except ValueError:
             continue
-        if weekdays and d.weekday() in weekdays:
-            return {"date": d.isoformat(), "date_source": "dateline+weekday"}
+        if d < floor:
+            continue
         if not weekdays:
             return {"date": d.isoformat(), "date_source": "dateline+years" if years else "dateline+corpus"}
-    try:
-        return {"date": date(base, month, day).isoformat(), "date_source": "dateline+years"}
-    except ValueError:
-        return {"date": None, "date_source": "none"}
+        if d.weekday() in weekdays:
+            return {"date": d.isoformat(), "date_source": "dateline+weekday"}
+        fallback = fallback or d
+    if fallback:
+        return {"date": fallback.isoformat(), "date_source": "dateline+years"}
+    return {"date": None, "date_source": "none"}
 
 
 def _body(rec: dict) -> str:
@@ -114,7 +136,7 @@ def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]
     for r in records:
         d = dates[r["doc_id"]]["date"]
         anchor = date.fromisoformat(d) if d else None
-        tx = extract_dates(r["text"], anchor=anchor, skip=_skip(r)) if anchor else None
+        tx = _mark_dateline(r, extract_dates(r["text"], anchor=anchor, skip=_header_only(r))) if anchor else None
         timexes[r["doc_id"]] = tx if tx is not None else []
         for t in tx or []:
             m = re.match(r"^(\d{4})-(\d{2}-\d{2})$", str(t["value"]))
@@ -123,7 +145,7 @@ def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]
     for r in records:
         if dates[r["doc_id"]]["date"]:
             continue
-        tx = extract_dates(r["text"], anchor=None, skip=_skip(r))
+        tx = _mark_dateline(r, extract_dates(r["text"], anchor=None, skip=_header_only(r)))
         latest = None
         for t in tx:
             m = re.match(r"^XXXX-(\d{2}-\d{2})$", str(t["value"]))
@@ -131,7 +153,7 @@ def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]
                 t["value"] = f"{month_day_years[m[1]].most_common(1)[0][0]}-{m[1]}"
                 t["anchor"] = "corpus"
             b = _bounds(str(t["value"]))
-            if b and t.get("type") == "DATE" and (latest is None or b[1] > latest):
+            if b and t.get("type") == "DATE" and t.get("source") != "dateline" and (latest is None or b[1] > latest):
                 latest = b[1]
         timexes[r["doc_id"]] = tx
         dates[r["doc_id"]]["date_not_before"] = latest.isoformat() if latest else None
@@ -181,7 +203,7 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
     for doc_id, tx in timexes.items():
         rec = by_id[doc_id]
         for t in tx:
-            if t.get("type") != "DATE" or not _bounds(str(t["value"])):
+            if t.get("type") != "DATE" or not _bounds(str(t["value"])) or t.get("source") == "dateline":
                 continue
             b = _bounds(str(t["value"]))
             s, e = _sentence_of(rec, t["start"])

@@ -379,3 +379,46 @@ def test_extreme_anchors(anchor: date | None) -> None:
         "Last year, yesterday, tomorrow, next week, in 10000 years, 3000 centuries ago, on Feb. 29 and next December."
     )
     _check(text, anchor, [])
+
+
+# ---- tense cues, references, fractions (TimeML conventions) ------------------------------------
+def test_by_is_a_deadline_only_right_before_the_date() -> None:
+    # a distant "by" ("hampered by problems") is no future cue; "by August" is
+    past = "Performance was hampered by problems tied to new computers in April."
+    assert one(past, date(1989, 10, 26))["value"] == "1989-04"
+    assert one("Qantas will double its flights by August.", date(1998, 2, 13))["value"] == "1998-08"
+
+
+def test_auxiliary_governs_following_weak_cue() -> None:
+    # "had been due to expire Friday": the pluperfect, not "expire", sets the tense
+    x = one("The offer had been due to expire Friday.", date(1989, 10, 30))
+    assert x["value"] == "1989-10-27"
+    x = one("He will begin withdrawing troops on Friday.", date(1990, 8, 8))
+    assert x["value"] == "1990-08-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("because of current market conditions", "PRESENT_REF"),
+        ("after the recent sale of the unit", "PAST_REF"),
+        ("the decision about Elian's future away from INS", "FUTURE_REF"),
+        ("Aqaba is the only outlet now that the noose has tightened.", "PRESENT_REF"),
+    ],
+)
+def test_present_past_future_references(text: str, value: str) -> None:
+    assert one(text, date(1998, 3, 1))["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the company's future earnings",
+        "at the then current market price",
+        "Iraq imports about three-quarters of its food.",
+        "accounting for more than a quarter of the entire market",
+        "a rolling four-quarter profitability test",
+    ],
+)
+def test_not_temporal(text: str) -> None:
+    assert values(text, date(1989, 10, 27)) == []

@@ -90,4 +90,6 @@ def show_cli(doc_id: Annotated[str, typer.Argument(help="The document to show.")
         ids = ", ".join(r["doc_id"] for r in loaded.records[:10])
         raise UserError(f"no document {doc_id!r} (documents: {ids}{', ...' if len(loaded.records) > 10 else ''})")
     ms = analyze.mentions(loaded.records, lex=lexicon_for(aliases), doc=doc_id)
-    render(recs[0], ms)
+    from ..timeline import infer_dates
+
+    render({**recs[0], **infer_dates(loaded.records)[doc_id]}, ms)

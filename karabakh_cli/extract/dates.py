@@ -304,14 +304,14 @@ def _tense(text: str, start: int, end: int) -> str | None:
             pos = base + cm.start()
             dist = (start - pos - len(word)) if sign < 0 else (pos - end) + 15  # verbs before the date bind tighter
             kind = _CUE_KIND.get(word, "future_strong" if word == "'ll" else "past_weak")
-            if sign < 0 and kind.endswith("strong"):
+            if sign < 0 and (kind == "future_strong" or word in ("had", "had been")):
                 strong_left.append((pos + len(word), kind))
             if best is None or dist < best[0]:
                 best = (dist, kind)
                 best_pos = pos if sign < 0 else -1
     if best and best[1].endswith("weak") and best_pos >= 0:
         # an auxiliary governs the verb after it: "had been due to expire Friday", "will begin ... on Friday"
-        gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH]
+        gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH and "," not in text[e:best_pos]]
         if gov:
             return gov[-1]
     return best[1] if best else None
@@ -1016,11 +1016,28 @@ def _year_end(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{a.year:04d}" if a else "XXXX", "END")
 
 
-@rule(r"future(?=\s+[a-z])", 8, 0)
-def _future_adj(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    if re.search(r"\b(the|a|its|their|his|her|our|your|near)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I):
+@rule(
+    r"future(?=\s*[,.;:!?)\"'’]|\s*$|\s+(?:away|of|is|was|will|would|and|or|in|to|for|with|at|on|as|remains|looks|lies|depends|hangs|seems)\b)",
+    6,
+)
+def _future_noun(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """Noun "future" after a possessive ("Elian's future", "its future is uncertain") is FUTURE_REF."""
+    if not re.search(
+        r"(?:['’]s|\b(?:its|their|his|her|our|your|my))\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I
+    ):
         return None
     return _c(m, "DATE", "FUTURE_REF")
+
+
+@rule(r"(?P<w>current|recent)(?=\s+[a-z])", 8, 0)
+def _ref_adj(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """Adjectival "current"/"recent" ("current market conditions", "the recent sale") are PRESENT_REF/PAST_REF.
+
+    Why: TimeBank tags them in most uses; adjectival "future" ("future earnings") it mostly leaves out.
+    """
+    if re.search(r"\b(then|most|more)\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None
+    return _c(m, "DATE", "PRESENT_REF" if m["w"] == "current" else "PAST_REF")
 
 
 @rule(r"the\s+weekend", 4)
@@ -1306,6 +1323,17 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
     nxt = ctx.text[m.end() : m.end() + 20]
     if not m["ago"] and re.match(r"\s+(?:of\s+age|old)\b", nxt):
         return None
+    if us.startswith("quarter") and (
+        re.match(
+            r"\s+of\s+(?!(?:fiscal\s+|calendar\s+)?(?:\d{4}|(?:this|last|next|the|that)\s+(?:fiscal\s+)?year))",
+            nxt,
+            re.I,
+        )
+        or re.match(r"-(?:century|to-quarter)", nxt)
+        or bool(m["old"])
+        or ("-" in ctx.text[m.end("n") : m.start("u")] and re.match(r"\s+(?:profitability|test|low|high)", nxt))
+    ):
+        return None  # "three-quarters of its food", "a quarter-century low": a fraction, not a time
     ago = (m["ago"] or "").strip().lower()
     rel = (m["rel"] or "").lower()
     # "the last/past twenty-four hours" is one day in TimeBank
@@ -1531,7 +1559,7 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
     w = re.sub(r"\s+", " ", m.group(0).lower())
     if w == "now":
         after = ctx.text[m.end() : m.end() + 6].lower()
-        if re.match(r"\s+that\b", after) or re.match(r"-", after):
+        if re.match(r"-", after):  # "now-defunct"; but "now that ..." is PRESENT_REF in TimeBank
             return None
     if (
         w == "the present"

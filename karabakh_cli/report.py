@@ -98,8 +98,8 @@ def _table(rows: list[dict], columns: Sequence[str], title: str | None, out) -> 
     from rich.table import Table
 
     plain = plain_terminal()
-    console = Console(file=out, no_color=plain, highlight=False, soft_wrap=False,
-                      force_terminal=None if out is sys.stdout else False)
+    console = Console(file=out, no_color=plain, color_system=None if plain else "auto", highlight=False,
+                      soft_wrap=False, force_terminal=None if out is sys.stdout else False)
     table = Table(title=title, box=box.ASCII if plain else box.SIMPLE_HEAD, show_lines=False)
     for c in columns:
         numeric = bool(rows) and all(isinstance(r.get(c), (int, float)) for r in rows if r.get(c) is not None)

@@ -14,7 +14,8 @@ STYLES = {"PERSON": "bold magenta", "ORG": "bold cyan", "GPE": "bold green", "LO
 
 def render(record: dict, mentions: list[dict], out=None) -> None:
     """Print the article text with each mention styled and tagged with its label."""
-    console = Console(file=out or sys.stdout, no_color=plain_terminal(), highlight=False)
+    console = Console(file=out or sys.stdout, no_color=plain_terminal(),
+                      color_system=None if plain_terminal() else "auto", highlight=False)
     text = record["text"]
     t = Text()
     pos = 0
@@ -38,7 +39,8 @@ def bar_chart(counts: list[tuple[str, int]], fmt, out=None) -> None:
     if fmt is not Format.table:
         write([{"month": m, "events": n} for m, n in counts], fmt, columns=["month", "events"], out=out)
         return
-    console = Console(file=out or sys.stdout, no_color=plain_terminal(), highlight=False)
+    console = Console(file=out or sys.stdout, no_color=plain_terminal(),
+                      color_system=None if plain_terminal() else "auto", highlight=False)
     top = max((n for _, n in counts), default=0)
     width = max(10, min(60, console.width - 20))
     for month, n in counts:

@@ -155,8 +155,11 @@ def main() -> None:
     """Entry point: user errors as one line, closed pipes and interrupts without tracebacks."""
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        app(standalone_mode=False)
-        code = ExitStatus.OK
+        rv = app(standalone_mode=False)
+        # typer turns Ctrl-C (and `raise typer.Exit(n)`) into a returned exit code when not standalone
+        code = rv if isinstance(rv, int) and not isinstance(rv, bool) else ExitStatus.OK
+        if code == ExitStatus.SIGINT:
+            print("kcli: interrupted", file=sys.stderr)
     except UserError as e:
         print(f"kcli: {e}", file=sys.stderr)
         code = ExitStatus.ERROR
@@ -169,6 +172,11 @@ def main() -> None:
         code = ExitStatus.SIGINT
     except BrokenPipeError:
         code = ExitStatus.OK
+    except SystemExit as e:  # typer exits 1 on a closed pipe (EPIPE) after pacifying stdout: that is not an error
+        if e.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            code = ExitStatus.OK
+        else:
+            raise
     except typer.TyperException as e:  # click's usage errors, vendored by typer
         if not hasattr(e, "show"):
             raise

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from .corpus import Article
 
 INSTALL_HINT = "pip install 'karabakh-cli[dask]'"
@@ -104,6 +107,7 @@ def batches(todo: list[Article], items: list[Item], *, max_chars: int | None = N
 
 # ------------------------------------------------------------------ worker side
 _models: dict[tuple, tuple] = {}  # per worker process: Job key -> (nlp, fingerprint)
+_line_cache: OrderedDict = OrderedDict()  # per worker process: serialized Docs of recurring lines
 _lock = threading.Lock()  # one batch at a time per process: a spaCy pipeline is not thread-safe
 
 
@@ -122,28 +126,43 @@ def _model(job: Job):
     return _models[key]
 
 
-def _plugin_class():
-    from distributed.diagnostics.plugin import WorkerPlugin
-
-    class ModelPlugin(WorkerPlugin):
-        """Loads the model when a worker starts (or joins, or restarts), once per worker process."""
-
-        name = PLUGIN_NAME
-        idempotent = False
-
-        def __init__(self, job: Job) -> None:
-            self.job = job
-
-        def setup(self, worker) -> None:
-            with _lock:
-                _model(self.job)
-
-    return ModelPlugin
+def __getattr__(name: str):
+    # `ModelPlugin` subclasses a Dask class, so it is made on first use: importing this module stays cheap.
+    if name == "ModelPlugin":
+        return _plugin_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def run_batch(job: Job, batch: list[Item]) -> tuple[str, list[dict], list[str]]:
-    """On a worker: (worker's fingerprint, records, sha1s whose text it could not find)."""
-    from . import corpus
+def _plugin_class() -> type:
+    g = globals()
+    if "ModelPlugin" not in g:
+        from distributed.diagnostics.plugin import WorkerPlugin
+
+        class ModelPlugin(WorkerPlugin):
+            """Loads the model when a worker starts (or joins, or restarts), once per worker process."""
+
+            name = PLUGIN_NAME
+            idempotent = False
+
+            def __init__(self, job: Job) -> None:
+                self.job = job
+
+            def setup(self, worker) -> None:
+                with _lock:
+                    _model(self.job)
+
+        ModelPlugin.__qualname__ = "ModelPlugin"
+        g["ModelPlugin"] = ModelPlugin
+    return g["ModelPlugin"]
+
+
+def run_batch(job: Job, batch: list[Item], shared: list[str] = ()) -> tuple[str, list[dict], list[str]]:
+    """On a worker: (worker's fingerprint, records, sha1s whose text it could not find).
+
+    `shared`: the batch's lines that recur elsewhere in the corpus; the worker keeps them serialized
+    across batches, as a local worker does across its tasks (`paragraphs.parallel`).
+    """
+    from . import corpus, paragraphs
     from .process import process
 
     arts: list[Article] = []
@@ -166,7 +185,11 @@ def run_batch(job: Job, batch: list[Item]) -> tuple[str, list[dict], list[str]]:
         nlp, fp = _model(job)
         if fp != job.fingerprint:
             return fp, [], []
-        recs = list(process(arts, nlp, aliases=job.aliases, n_process=1)) if arts else []
+        paragraphs._inherited = (set(shared), _line_cache)
+        try:
+            recs = list(process(arts, nlp, aliases=job.aliases, n_process=1)) if arts else []
+        finally:
+            paragraphs._inherited = None
     return fp, recs, missing
 
 
@@ -179,9 +202,9 @@ def connect(scheduler: str):
     from distributed import Client, LocalCluster
 
     try:
-        if scheduler.startswith("local"):
+        if scheduler == "local" or scheduler.startswith("local:"):
             n = scheduler.partition(":")[2]
-            if n and not n.isdigit() or n == "0":
+            if (n and not n.isdigit()) or n == "0":
                 raise DistributedError(f"--scheduler {scheduler}: expected local:N with N workers, e.g. local:2")
             cluster = LocalCluster(n_workers=int(n or os.cpu_count() or 1), threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=logging.ERROR)
@@ -195,7 +218,8 @@ def connect(scheduler: str):
 
 def run(todo: list[Article], *, scheduler: str | Client, model: str, patterns: Path | None, aliases: Path | None,
         fingerprint: str, put: Callable[[list[dict]], None], progress: Callable[[int, int], None] | None = None,
-        max_chars: int | None = None, max_articles: int | None = None) -> dict[str, dict]:
+        warn: Callable[[str], None] | None = None, max_chars: int | None = None,
+        max_articles: int | None = None) -> dict[str, dict]:
     """Records of `todo` (sha1 -> record), computed on the cluster; `put` stores each batch as it completes."""
     require()
     from distributed import Client, as_completed
@@ -205,16 +229,25 @@ def run(todo: list[Article], *, scheduler: str | Client, model: str, patterns: P
     job = Job(model, str(Path(patterns).resolve()) if patterns else None,
               str(Path(aliases).resolve()) if aliases else None, fingerprint)
     out: dict[str, dict] = {}
+    warned = False
     try:
         client.register_plugin(_plugin_class()(job), name=PLUGIN_NAME)
+        from . import nlp as nlp_mod
+        from . import paragraphs
+
         items = items_for(todo)
+        texts = {a.sha1: nlp_mod.model_text(a) for a in todo}
+        recurring = paragraphs.repeated(texts.values())
+
+        def shared(batch: list[Item]) -> list[str]:
+            return sorted({p for it in batch for p in paragraphs.pieces(texts[it.sha1]) if p in recurring})
         by_sha1 = {a.sha1: a for a in todo}
         pending = iter(list(batches(todo, items, max_chars=max_chars, max_articles=max_articles)))
         threads = sum(client.nthreads().values()) or 1
         ac = as_completed()
 
         def submit(batch: list[Item]) -> None:
-            ac.add(client.submit(run_batch, job, batch, retries=RETRIES, pure=False))
+            ac.add(client.submit(run_batch, job, batch, shared(batch), retries=RETRIES, pure=False))
 
         for _ in range(threads * IN_FLIGHT_PER_THREAD):
             nxt = next(pending, None)
@@ -234,6 +267,10 @@ def run(todo: list[Article], *, scheduler: str | Client, model: str, patterns: P
                 if progress:
                     progress(len(out), len(todo))
             if missing:  # the worker cannot read those files as the client did: send their text
+                if warn and not warned:
+                    warn(f"a worker cannot read {by_sha1[missing[0]].path} as this machine does (no shared "
+                         "filesystem?); sending the text of such articles instead")
+                    warned = True
                 submit([Item(s, by_sha1[s].doc_id, by_sha1[s].path, article=by_sha1[s]) for s in missing])
             nxt = next(pending, None)
             if nxt is not None:
@@ -245,3 +282,27 @@ def run(todo: list[Article], *, scheduler: str | Client, model: str, patterns: P
             if cluster is not None:
                 cluster.close()
     return out
+
+
+def process_into(todo: list[Article], name: str, opts, store, out: dict[str, dict], say):
+    """`records._process` on the cluster `opts.scheduler`: records into `out`, each batch into `store`.
+
+    Returns the store to go on with (None once it became unusable), as `records._process` does.
+    """
+    from . import store as store_mod
+    from .process import RECORD_VERSION
+
+    fp = store.fingerprint if store is not None else store_mod.fingerprint(
+        name, record_version=RECORD_VERSION, patterns=opts.patterns, aliases=opts.aliases)
+    current = [store]
+
+    def put(recs: list[dict]) -> None:
+        if current[0] is not None:
+            try:
+                current[0].put(recs)
+            except store_mod.sqlite3.Error as e:
+                current[0] = store_mod.rebuild(current[0], e, warn=say)
+
+    out.update(run(todo, scheduler=opts.scheduler, model=name, patterns=opts.patterns, aliases=opts.aliases,
+                   fingerprint=fp, put=put, progress=opts.progress, warn=say))
+    return current[0]

@@ -34,6 +34,7 @@ class Options:
     date_field: str | None = None
     title_field: str | None = None
     progress: Callable[[int, int], None] | None = None  # (done, total) of the articles being processed
+    scheduler: str | None = None  # a Dask scheduler (tcp://host:port, local:N) to run the model on; see distributed
 
 
 @dataclass
@@ -116,6 +117,10 @@ def _process(missing: list[corpus.Article], name: str, opts: Options, store, out
     from .process import process
 
     todo = list({a.sha1: a for a in missing}.values())
+    if opts.scheduler:
+        from . import distributed
+
+        return distributed.process_into(todo, name, opts, store, out, say)
     n_process = opts.n_process or (2 if len(todo) > AUTO_PARALLEL else 1)
     nlp = nlp_mod.load(name, patterns=opts.patterns)
     batch: list[dict] = []

@@ -144,7 +144,7 @@ def _remove(path: Path) -> None:
 
 
 class Store:
-    """An open index. Every method either works or raises IndexUnusable with a one-line message."""
+    """An open index of records under one fingerprint; methods raise sqlite3.Error (see `rebuild`)."""
 
     def __init__(self, path: Path, fingerprint: str) -> None:
         self.path = path

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from typing import Annotated
+
+import typer
 
 from .app import (
     AliasesOpt,
@@ -14,6 +17,7 @@ from .app import (
     Paths,
     PatternsOpt,
     ProcsOpt,
+    UserError,
     app,
     lexicon_for,
     load,
@@ -21,19 +25,29 @@ from .app import (
 )
 
 TOP_ACTORS = 10
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", envvar="KCLI_SCHEDULER", show_default=False,
+    help="Run the model on a Dask cluster: tcp://HOST:PORT of its scheduler, or local:N for N worker processes "
+         "here (needs pip install 'karabakh-cli[dask]'; paths must be readable by the workers).")]
 
 
 @app.command("index")
 def index_cli(paths: Paths = None, model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
-              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
+              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False,
+              scheduler: SchedulerOpt = None) -> None:
     """Process new and changed articles into the index, so later commands answer without the model."""
-    from .. import store
+    from .. import distributed, store
 
     opts = options(paths, model, patterns, aliases, processes, index, no_index)
+    opts.scheduler = scheduler
     bar = _ProgressBar() if sys.stderr.isatty() else None
     opts.progress = bar.update if bar else None
     try:
+        if scheduler:
+            distributed.require()
         loaded = load(opts)
+    except distributed.DistributedError as e:
+        raise UserError(str(e)) from None
     finally:
         if bar:
             bar.stop()

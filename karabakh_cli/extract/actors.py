@@ -124,8 +124,7 @@ def _role_before(tok: Token, lex: Lexicon) -> str | None:
 
 
 def _text(toks: list[Token]) -> str:
-    doc = toks[0].doc
-    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return toks[0].doc[toks[0].i: toks[-1].i + 1].text  # a Span's text; Doc.text rebuilds the whole text
 
 
 def _is_title(toks: list[Token], lex: Lexicon) -> bool:
@@ -231,8 +230,8 @@ def _names_after_titles(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]
                     and not words & (lex.common | lex.titles | set(lex.topics))
                     and not any(key(t.text) in lex.places or key(t.text) in lex.demonyms for t in name)
                     and not any(t.is_stop for t in name)):
-                out.append({"start": s, "end": e, "text": doc.text[s:e], "label": "PERSON",
-                            "role": doc.text[toks[i].idx: run[-3].idx + len(run[-3].text)]})
+                out.append({"start": s, "end": e, "text": doc[name[0].i: name[-1].i + 1].text, "label": "PERSON",
+                            "role": doc[toks[i].i: run[-3].i + 1].text})
         i = max(j, i + 1)
     return out
 

@@ -629,7 +629,7 @@ def _record(doc: Doc, q: _Q, cats: Mapping[str, str]) -> dict:
         "qualifier": q.qualifier,
         "category": _category(q, cats),
         "flags": list(q.flags),
-        "text": doc.text[start:end],
+        "text": doc[q.start_tok: q.end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text
         "start": start,
         "end": end,
         "sentence": sent_text,

@@ -41,8 +41,18 @@ def model_name(requested: str | None = None) -> str:
 
 
 def load(name: str, *, patterns: Path | None = None) -> Language:
-    """Load `name` with only the components extraction needs, plus the domain ruler."""
+    """Load `name` with only the components extraction needs, plus the domain ruler.
+
+    One BLAS thread per process (unless the user set OPENBLAS_NUM_THREADS): kcli runs one
+    worker process per core, and threads inside each only fight over the same cores.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
+    from thinc.api import set_current_ops
+
+    from .fastops import BlasOps
+
+    set_current_ops(BlasOps())  # before the model is built: its layers keep the ops current then
 
     if importlib.util.find_spec(name) is None and not Path(name).exists():
         raise ModelError(f"spaCy pipeline {name!r} is not installed; install it, e.g.: {INSTALL_HINT}")
@@ -54,14 +64,17 @@ def load(name: str, *, patterns: Path | None = None) -> Language:
         raise ModelError(f"spaCy pipeline {name!r} has no 'ner' component")
     _keep_only_what_ner_needs(nlp)
     ruler = nlp.add_pipe("entity_ruler", name="domain_ruler", before="ner")
-    ruler.add_patterns(load_patterns(patterns))
     places = gazetteer_patterns()
     # Long names ("Azerbaijan Soviet Socialist Republic") win over the model's pieces of them;
     # shorter ones only fill in places the model missed.
     long_ = nlp.add_pipe("entity_ruler", name="gazetteer_long", after="ner", config={"overwrite_ents": True})
-    long_.add_patterns([p for p in places if len(p["pattern"].split()) >= 3])
     gaz = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", after="gazetteer_long")
-    gaz.add_patterns([p for p in places if len(p["pattern"].split()) < 3])
+    # A ruler turns phrase patterns into Docs with the components before it; only the
+    # tokenizer matters for them, so everything else is off (else `ner` reads every place name).
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(load_patterns(patterns))
+        long_.add_patterns([p for p in places if len(p["pattern"].split()) >= 3])
+        gaz.add_patterns([p for p in places if len(p["pattern"].split()) < 3])
     return nlp
 
 

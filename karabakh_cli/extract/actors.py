@@ -212,8 +212,8 @@ def _names_after_titles(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]
     toks = list(doc)
     i = 0
     while i < len(toks):
-        n = _title_len(toks[i:], lex)
-        if not n or not toks[i].is_title:
+        n = _title_len(toks[i:i + 4], lex) if toks[i].is_title else 0
+        if not n:
             i += 1
             continue
         j = i + n
@@ -245,8 +245,9 @@ def ministry_name(text: str, owner: str | None, lex: Lexicon) -> tuple[str | Non
     country = None
     if owner and owner != "@national":
         country = owner
+    # `cand in k` first: a substring test is cheap, and most candidates are not even that
     for cand in sorted(lex.demonyms, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(cand)}\b", k):
+        if cand in k and re.search(rf"\b{re.escape(cand)}\b", k):
             country = country or lex.demonyms[cand]
             k = re.sub(rf"\b{re.escape(cand)}\b", " ", k)
             break
@@ -255,12 +256,12 @@ def ministry_name(text: str, owner: str | None, lex: Lexicon) -> tuple[str | Non
         country = country or lex.country_of(m.group(1))
         k = k.replace(m.group(0), " ")
     for cand, c in ((p, lex.places[p]) for p in sorted(lex.places, key=len, reverse=True)):
-        if c[1] == "GPE" and c[2] is None and re.search(rf"\b{re.escape(cand)}\b", k):
+        if c[1] == "GPE" and c[2] is None and cand in k and re.search(rf"\b{re.escape(cand)}\b", k):
             country = country or c[0]
             break
     topic = None
     for phrase in sorted(lex.topics, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)}\b", k):
+        if phrase in k and re.search(rf"\b{re.escape(phrase)}\b", k):
             topic = lex.topics[phrase]
             break
     return country, topic

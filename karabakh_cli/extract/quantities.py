@@ -28,16 +28,26 @@ TIME_LABELS = {"DATE", "TIME"}
 MAX_OBJECT_WORDS = 5
 
 
+def _read(name: str) -> dict[str, Any]:
+    """A data file with its word lists as sets: they are only ever asked `w in ...`, once per token."""
+    data = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
+
+
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, Any]:
-    """The word lists, read once."""
-    return json.loads((DATA / "quantity_lexicon.json").read_text(encoding="utf-8"))
+    """The word lists, read once; `glue` (multipliers and scales) and `blocked` (words no object starts
+    with) derived once."""
+    lex = _read("quantity_lexicon.json")
+    lex["glue"] = frozenset(lex["multipliers"]) | frozenset(lex["scales"])
+    lex["blocked"] = lex["object_stop_words"] | lex["event_words"] | lex["common_verbs"]
+    return lex
 
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, Any]:
     """The unit tables, read once."""
-    return json.loads((DATA / "quantity_units.json").read_text(encoding="utf-8"))
+    return _read("quantity_units.json")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +122,7 @@ def _num_word(t: Token) -> bool:
 def _numeral_end(doc: Doc, i: int) -> int:
     """End (exclusive) of the numeral starting at token i: "twenty - five", "1.5 million", "a couple hundred"."""
     lex = _lex()
-    glue = set(lex["multipliers"]) | set(lex["scales"])
+    glue = lex["glue"]
     j = i
     if doc[i].lower_ in ("a", "an"):
         j = i + 1
@@ -214,7 +224,7 @@ def _unit_after(doc: Doc, k: int) -> _Unit | None:
 def _np_end(doc: Doc, k: int, stop: int) -> int:
     """End of the run of content words from token k: "Armenian servicemen", "rail cars", "co-chairs"."""
     lex = _lex()
-    blocked = set(lex["object_stop_words"]) | set(lex["event_words"]) | set(lex["common_verbs"])
+    blocked = lex["blocked"]
     j = k
     while j < stop and j - k < MAX_OBJECT_WORDS:
         t = doc[j]
@@ -265,22 +275,26 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
     Vague plurals ("thousands of refugees") and weapon calibres ("152-mm howitzers")
     are returned only with `include_flagged=True`, flagged `vague` / `calibre`.
     """
-    cats = load_categories() if categories is None else {k.casefold(): v for k, v in categories.items()}
-    cats.update({_singular(k): v for k, v in cats.items() if _singular(k) not in cats})
+    cats = _with_singulars(load_categories() if categories is None else categories)
     blocked_tok = _blocked_tokens(doc)
     found: list[_Q] = []
-    i = 0
-    while i < len(doc):
-        q, nxt = _quantity_at(doc, i, blocked_tok)
+    vague = _lex()["vague_plurals"]
+    pos = 0
+    # Only a numeral, "a"/"an" ("a hundred") or a vague plural can start a quantity.
+    for t in doc:
+        if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague):
+            continue
+        q, nxt = _quantity_at(doc, t.i, blocked_tok)
         if q is not None and (include_flagged or not ({"vague", "calibre"} & set(q.flags))):
             found.append(q)
-        i = max(nxt, i + 1)
+        pos = max(nxt, t.i + 1)
     _share_objects(doc, found)
     out = []
+    text = doc.text  # once: Doc.text and Span.text rebuild the string token by token
     for q in found:
         if q.obj is None and q.unit is None and q.event is None:
             continue
-        out.append(_record(doc, q, cats))
+        out.append(_record(doc, q, cats, text))
     return sorted(out, key=lambda r: r["start"])
 
 
@@ -400,16 +414,18 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
     if unit is None and prev in lex["determiners"] and i > 1 and doc[i - 2].lower_ in lex["referential_before"]:
         return None, end
     # qualifier words before the numeral (or before the currency sign)
-    for phrase, qual in _hedges_longest_first():
-        n = len(phrase.split())
-        if start - n >= 0 and " ".join(x.lower_ for x in doc[start - n:start]) == phrase:
+    hedges = _hedges_longest_first()
+    before = [doc[m].lower_ for m in range(max(0, start - len(hedges[0][0])), start)] if hedges else []
+    for words, qual in hedges:
+        n = len(words)
+        if n <= len(before) and before[len(before) - n:] == words:
             qualifier, start = qual, start - n
             break
     for phrase, qual in lex["qualifiers_after"].items():
-        n = len(phrase.split())
-        if " ".join(x.lower_ for x in doc[k:k + n]) == phrase:
+        words = phrase.split()
+        if [doc[m].lower_ for m in range(k, min(k + len(words), len(doc)))] == words:
             qualifier = qual
-            k += n
+            k += len(words)
             break
     q = _Q(value=value, unit=unit.symbol if unit else None, dim=unit.dim if unit else "",
            qualifier=qualifier, start_tok=start, num_start=i, num_end=end, end_tok=k, flags=flags)
@@ -421,9 +437,9 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
 
 
 @lru_cache(maxsize=1)
-def _hedges_longest_first() -> list[tuple[str, str]]:
-    """Hedge phrases before a number, longest first so "no more than" wins over "more than"."""
-    return sorted(_lex()["qualifiers_before"].items(), key=lambda kv: -len(kv[0].split()))
+def _hedges_longest_first() -> list[tuple[list[str], str]]:
+    """Hedge phrases before a number as word lists, longest first so "no more than" wins over "more than"."""
+    return sorted(((p.split(), q) for p, q in _lex()["qualifiers_before"].items()), key=lambda kv: -len(kv[0]))
 
 
 def _vague_at(doc: Doc, i: int) -> tuple[_Q | None, int]:
@@ -587,6 +603,21 @@ def _singular(w: str) -> str:
     return w
 
 
+_singulars_memo: tuple[Mapping[str, str], dict[str, str]] | None = None
+
+
+def _with_singulars(categories: Mapping[str, str]) -> dict[str, str]:
+    """The categories with every key also casefolded and in singular form; the last one is memoized,
+    since callers pass the same mapping for every document."""
+    global _singulars_memo
+    if _singulars_memo is not None and _singulars_memo[0] is categories:
+        return _singulars_memo[1]
+    cats = {k.casefold(): v for k, v in categories.items()}
+    cats.update({_singular(k): v for k, v in cats.items() if _singular(k) not in cats})
+    _singulars_memo = (categories, cats)
+    return cats
+
+
 def _category(q: _Q, cats: Mapping[str, str]) -> str | None:
     """The category of the event word, else of the longest/head-most matching object phrase, else the unit's.
 
@@ -612,14 +643,15 @@ def _category(q: _Q, cats: Mapping[str, str]) -> str | None:
     return None
 
 
-def _record(doc: Doc, q: _Q, cats: Mapping[str, str]) -> dict:
-    """The public dict for one quantity."""
+def _record(doc: Doc, q: _Q, cats: Mapping[str, str], text: str) -> dict:
+    """The public dict for one quantity (`text` is `doc.text`)."""
     start = doc[q.start_tok].idx
     last = doc[q.end_tok - 1]
     end = last.idx + len(last.text)
     sent = doc[q.num_start].sent
-    sent_text = sent.text.strip()
-    sent_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    raw = text[sent.start_char:sent.end_char]
+    sent_text = raw.strip()
+    sent_start = sent.start_char + (len(raw) - len(raw.lstrip()))
     rounded = round(q.value, 6)  # 8.3 * 1e6 is 8300000.000000001 in floating point
     value: float | int = int(rounded) if rounded.is_integer() else rounded
     return {
@@ -629,7 +661,7 @@ def _record(doc: Doc, q: _Q, cats: Mapping[str, str]) -> dict:
         "qualifier": q.qualifier,
         "category": _category(q, cats),
         "flags": list(q.flags),
-        "text": doc[q.start_tok: q.end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text
+        "text": text[start:end],
         "start": start,
         "end": end,
         "sentence": sent_text,

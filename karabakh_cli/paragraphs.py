@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 PIECE_RE = re.compile(r"[^\n]*(?:\n\s*|\Z)")
 CACHE_MAX = 50_000  # serialized lines kept for reuse (~2 KB each at most): a bound, not a tuning knob
 PIPE_BATCH = 256  # lines per model batch
-TASK_ARTICLES = 32  # articles per worker task
+TASK_ARTICLES = 16  # articles per worker task
 
 
 def pieces(text: str) -> list[str]:
@@ -87,17 +87,24 @@ def parallel(process: Callable[..., Iterator[dict]], articles: list[Article], te
     global _inherited, _job
     _inherited, _job = (repeated(texts), OrderedDict()), (process, nlp, aliases)
     tasks = (articles[i:i + TASK_ARTICLES] for i in range(0, len(articles), TASK_ARTICLES))
+    pool = mp.get_context("fork").Pool(n_process, initializer=_worker_signals)
     try:
-        with mp.get_context("fork").Pool(n_process, initializer=_ignore_sigint) as pool:
-            for recs in pool.imap(_work, tasks):
-                yield from recs
+        for recs in pool.imap(_work, tasks):
+            yield from recs
+        pool.close()  # done: workers leave on their own
+    except BaseException:  # Ctrl-C, kill, or the consumer stopped reading
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         _inherited = _job = None
 
 
-def _ignore_sigint() -> None:
-    """Ctrl-C is the parent's to handle; it terminates the pool."""
+def _worker_signals() -> None:
+    """Ctrl-C is the parent's to handle; SIGTERM (the parent's `terminate`) ends a worker at once,
+    not through kcli's own SIGTERM handler, which a worker blocked on the task queue may never run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _work(batch: list[Article]) -> list[dict]:

@@ -15,7 +15,7 @@ from .extract import actors
 if TYPE_CHECKING:
     from spacy.language import Language
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2  # 2: temporal expressions stored (`timexes`)
 
 
 def article_meta(art: Article) -> dict:
@@ -57,7 +57,7 @@ def dateline_mentions(art: Article, lex: lexicon.Lexicon) -> list[dict]:
 def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None = None,
             n_process: int = 1, batch_size: int = 16) -> Iterator[dict]:
     """Run the model over articles and yield one record each, in input order (see `paragraphs`)."""
-    from . import paragraphs
+    from . import paragraphs, timeline
     from .extract import quantities
 
     arts = list(articles)
@@ -77,6 +77,7 @@ def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None =
         rec["words"] = sum(1 for t in doc if not (t.is_punct or t.is_space))
         rec["quantities"] = [q for q in quantities.extract_quantities(doc, categories=cats, include_flagged=True)
                              if not any(s < q["end"] and q["start"] < e for s, e in art.meta_spans)]
+        rec["timexes"] = timeline.precompute(rec)
         rec["model"] = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
         rec["kcli"] = __version__
         rec["v"] = RECORD_VERSION

@@ -75,11 +75,11 @@ def load(opts: Options) -> Loaded:
         fp = store_mod.fingerprint(name, record_version=RECORD_VERSION, patterns=opts.patterns, aliases=opts.aliases)
         store = store_mod.open_store(opts.index or store_mod.default_path(), fp, warn=say)
     found: dict[str, dict] = {}
-    known: dict[str, str] = {}
+    known: dict[tuple[str, str], str] = {}
     if store is not None:
         try:
             found = store.get(sorted({a.sha1 for a in articles}))
-            known = store.paths([a.path for a in articles])
+            known = store.paths((a.path, a.doc_id) for a in articles)
         except store_mod.sqlite3.Error as e:
             store = store_mod.rebuild(store, e, warn=say)
             found = {}
@@ -89,15 +89,15 @@ def load(opts: Options) -> Loaded:
         store = _process(missing, name, opts, store, fresh, say)
     recs = [_placed(found.get(a.sha1) or fresh[a.sha1], a) for a in articles]
     if store is not None:
-        relocated = [r for a, r in zip(articles, recs) if a.sha1 in found and known.get(a.path) != a.sha1]
+        relocated = [r for a, r in zip(articles, recs) if a.sha1 in found and known.get((a.path, a.doc_id)) != a.sha1]
         try:
             store.touch(relocated)
         except store_mod.sqlite3.Error as e:
             say(f"{store.path}: cannot update the index ({e})")
         store.close()
     return Loaded(recs, from_index=len(articles) - len(missing), processed=len(missing), failed=failed,
-                  new=sum(1 for a in missing if a.path not in known),
-                  changed=sum(1 for a in missing if a.path in known))
+                  new=sum(1 for a in missing if (a.path, a.doc_id) not in known),
+                  changed=sum(1 for a in missing if (a.path, a.doc_id) in known))
 
 
 def _placed(rec: dict, art: corpus.Article) -> dict:

@@ -20,23 +20,23 @@ from typing import Callable, Iterable, Sequence
 
 from . import __version__
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: docs keyed by (path, doc_id): an export file holds many articles
 APPLICATION_ID = 0x6B636C69  # "kcli", in the SQLite header: marks files kcli created
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
 CHUNK = 500  # keys per SELECT, under SQLite's bound-parameter limit
 PACKAGE = Path(__file__).resolve().parent
 # The code that turns an article into a record: editing it must invalidate stored records.
-RECORD_SOURCES = ("corpus.py", "nlp.py", "process.py", "paragraphs.py", "lexicon.py",
-                  "extract/actors.py", "extract/quantities.py")
+RECORD_SOURCES = ("corpus.py", "nlp.py", "fastops.py", "process.py", "paragraphs.py", "lexicon.py", "timeline.py",
+                  "extract/actors.py", "extract/quantities.py", "extract/dates.py")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kcli_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (
     sha1 TEXT NOT NULL, fingerprint TEXT NOT NULL, data BLOB NOT NULL, stored REAL NOT NULL,
     PRIMARY KEY (sha1, fingerprint)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS docs (
-    path TEXT NOT NULL, fingerprint TEXT NOT NULL, sha1 TEXT NOT NULL, doc_id TEXT NOT NULL, seen REAL NOT NULL,
-    PRIMARY KEY (path, fingerprint)) WITHOUT ROWID;
+    path TEXT NOT NULL, doc_id TEXT NOT NULL, fingerprint TEXT NOT NULL, sha1 TEXT NOT NULL, seen REAL NOT NULL,
+    PRIMARY KEY (path, doc_id, fingerprint)) WITHOUT ROWID;
 """
 
 Warn = Callable[[str], None]
@@ -191,21 +191,26 @@ class Store:
                 out[sha1] = json.loads(zlib.decompress(data))
         return out
 
-    def paths(self, paths: Sequence[str]) -> dict[str, str]:
-        """path -> sha1 it had when last indexed (to tell new files from changed ones)."""
-        out: dict[str, str] = {}
+    def paths(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """(path, doc_id) -> the sha1 that article had when last indexed (new articles vs changed ones)."""
+        wanted = set(keys)
+        paths = sorted({p for p, _ in wanted})
+        out: dict[tuple[str, str], str] = {}
         for i in range(0, len(paths), CHUNK):
-            chunk = list(paths[i:i + CHUNK])
-            q = f"SELECT path, sha1 FROM docs WHERE fingerprint = ? AND path IN ({','.join('?' * len(chunk))})"
-            out.update(self.db.execute(q, [self.fingerprint, *chunk]).fetchall())
+            chunk = paths[i:i + CHUNK]
+            q = (f"SELECT path, doc_id, sha1 FROM docs WHERE fingerprint = ? "
+                 f"AND path IN ({','.join('?' * len(chunk))})")
+            for path, doc_id, sha1 in self.db.execute(q, [self.fingerprint, *chunk]):
+                if (path, doc_id) in wanted:
+                    out[(path, doc_id)] = sha1
         return out
 
-    def put(self, recs: Iterable[dict]) -> None:
+    def put(self, recs: Sequence[dict]) -> None:
         """Store records and their paths in one transaction: all of the batch or none of it."""
         now = time.time()
         rows = [(r["sha1"], self.fingerprint, zlib.compress(json.dumps(r, ensure_ascii=False).encode(), 1), now)
                 for r in recs]
-        docs = [(r["path"], self.fingerprint, r["sha1"], r["doc_id"], now) for r in recs if r.get("path") != "-"]
+        docs = [(r["path"], r["doc_id"], self.fingerprint, r["sha1"], now) for r in recs if r.get("path") != "-"]
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", rows)
@@ -218,7 +223,7 @@ class Store:
     def touch(self, recs: Iterable[dict]) -> None:
         """Remember where records found in the index live now (a file moved or copied)."""
         now = time.time()
-        docs = [(r["path"], self.fingerprint, r["sha1"], r["doc_id"], now) for r in recs if r.get("path") != "-"]
+        docs = [(r["path"], r["doc_id"], self.fingerprint, r["sha1"], now) for r in recs if r.get("path") != "-"]
         if docs:
             self.db.execute("BEGIN IMMEDIATE")
             try:

@@ -1,8 +1,10 @@
 """Corpus-level dating: each article's own date, every expression resolved, events in order.
 
-Runs over records (text + metadata + mentions), never over Docs: the date engine is
-rules over text, so it is cheap enough to run at query time, and year inference can use
-the whole corpus even when only some articles were re-processed.
+Runs over records (text + metadata + mentions), never over Docs, so year inference can
+use the whole corpus even when only some articles were re-processed. The date rules are
+run when an article is processed, against the date the article gives itself (`precompute`),
+and stored with its record; at query time they run again only for an article whose date
+came from the rest of the corpus.
 """
 from __future__ import annotations
 
@@ -10,8 +12,6 @@ import calendar
 import re
 from collections import Counter
 from datetime import date
-
-from .extract.dates import extract_dates
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -54,6 +54,41 @@ def _header_only(rec: dict) -> list[tuple[int, int]]:
     return [s for s in _skip(rec) if s != dl]
 
 
+def _timexes(rec: dict, anchor: str | None, skip: str) -> list[dict]:
+    """The article's temporal expressions against `anchor`, metadata skipped ('all') or all but
+    the dateline ('header'): from the record when it was stored with them, else computed now."""
+    stored = (rec.get("timexes") or {}).get(f"{anchor or '-'}|{skip}")
+    if stored is not None:
+        return [dict(t) for t in stored]
+    from .extract.dates import extract_dates
+
+    return extract_dates(rec["text"], anchor=date.fromisoformat(anchor) if anchor else None,
+                         skip=_header_only(rec) if skip == "header" else _skip(rec))
+
+
+def precompute(rec: dict) -> dict[str, list[dict]]:
+    """The expressions query time asks for, as far as the article alone decides them (see `_timexes`)."""
+    from .extract.dates import extract_dates
+
+    out: dict[str, list[dict]] = {}
+
+    def put(anchor: str | None, skip: str) -> None:
+        out[f"{anchor or '-'}|{skip}"] = extract_dates(
+            rec["text"], anchor=date.fromisoformat(anchor) if anchor else None,
+            skip=_header_only(rec) if skip == "header" else _skip(rec))
+
+    if rec.get("date"):
+        put(rec["date"], "header")
+        return out
+    put(None, "header")
+    if rec.get("dateline_month_day"):
+        put(None, "all")
+        guess = _infer_from_dateline({**rec, "timexes": out}, tuple(rec["dateline_month_day"]), Counter())
+        if guess["date"]:
+            put(guess["date"], "header")
+    return out
+
+
 def _mark_dateline(rec: dict, tx: list[dict]) -> list[dict]:
     dl = rec.get("dateline_span")
     for t in tx:
@@ -87,8 +122,7 @@ def infer_dates(records: list[dict]) -> dict[str, dict]:
 
 
 def _infer_from_dateline(rec: dict, md: tuple[int, int], corpus_years: Counter) -> dict:
-    text = rec["text"]
-    found = extract_dates(text, anchor=None, skip=_skip(rec))
+    found = _timexes(rec, None, "all")
     years = [int(t["value"][:4]) for t in found if re.match(r"^\d{4}", str(t["value"]))]
     body = _body(rec)
     weekdays = {WEEKDAYS.index(w) for w in re.findall(r"\b(" + "|".join(WEEKDAYS) + r")\b", body.lower())}
@@ -135,8 +169,7 @@ def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]
     month_day_years: dict[str, Counter] = {}
     for r in records:
         d = dates[r["doc_id"]]["date"]
-        anchor = date.fromisoformat(d) if d else None
-        tx = _mark_dateline(r, extract_dates(r["text"], anchor=anchor, skip=_header_only(r))) if anchor else None
+        tx = _mark_dateline(r, _timexes(r, d, "header")) if d else None
         timexes[r["doc_id"]] = tx if tx is not None else []
         for t in tx or []:
             m = re.match(r"^(\d{4})-(\d{2}-\d{2})$", str(t["value"]))
@@ -145,7 +178,7 @@ def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]
     for r in records:
         if dates[r["doc_id"]]["date"]:
             continue
-        tx = _mark_dateline(r, extract_dates(r["text"], anchor=None, skip=_header_only(r)))
+        tx = _mark_dateline(r, _timexes(r, None, "header"))
         latest = None
         for t in tx:
             m = re.match(r"^XXXX-(\d{2}-\d{2})$", str(t["value"]))
@@ -225,12 +258,10 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
 def _group(rows: list[dict]) -> list[dict]:
     """Merge rows with the same date whose clauses share most of their words."""
     out: list[dict] = []
+    same_date: dict[str, list[tuple[dict, set[str]]]] = {}
     for r in rows:
         w = _words(r["event"])
-        for o in out:
-            if o["date"] != r["date"]:
-                continue
-            ow = _words(o["event"])
+        for o, ow in same_date.get(r["date"], []):
             if w and ow and len(w & ow) / min(len(w), len(ow)) >= 0.6:
                 for d in r["doc_ids"]:
                     if d not in o["doc_ids"]:
@@ -241,6 +272,7 @@ def _group(rows: list[dict]) -> list[dict]:
                 break
         else:
             out.append(r)
+            same_date.setdefault(r["date"], []).append((r, w))
     return out
 
 

@@ -155,3 +155,37 @@ def test_warm_stats_does_not_import_spacy(corpus, index):
     imported = [line.rsplit("|", 1)[-1].strip() for line in res.stderr.splitlines() if line.startswith("import time")]
     assert "karabakh_cli.store" in imported
     assert not [m for m in imported if m.split(".")[0] in ("spacy", "thinc", "pandas")]
+
+
+def test_articles_of_one_export_file_are_tracked_one_by_one(tmp_path):
+    """A JSON Lines export holds many articles under one path: each is new, unchanged or changed on its own."""
+    rows = [{"id": f"a{i}", "date": "2020-11-1" + str(i), "text": f"Armenia and Azerbaijan signed deal number {i} "
+             f"in Moscow on Monday, officials in Baku said."} for i in range(3)]
+    export = tmp_path / "wire.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    idx = tmp_path / "i.sqlite"
+    code, _, err = run_cli("index", str(export), "--index", str(idx))
+    assert code == 0 and "3 documents: 0 from the index, 3 processed (3 new, 0 changed)" in err
+    code, _, err = run_cli("index", str(export), "--index", str(idx))
+    assert code == 0 and "3 documents: 3 from the index, 0 processed, 0 failed" in err
+    rows[1]["text"] += " Talks resume on Friday."
+    rows.append({"id": "a9", "date": "2020-11-19", "text": "Peacekeepers reached Lachin on Thursday."})
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, _, err = run_cli("index", str(export), "--index", str(idx))
+    assert code == 0 and "4 documents: 2 from the index, 2 processed (1 new, 1 changed)" in err
+    with sqlite3.connect(idx) as db:
+        assert sorted(r[0] for r in db.execute("SELECT doc_id FROM docs")) == ["a0", "a1", "a2", "a9"]
+
+
+def test_warm_timeline_and_dates_use_the_stored_expressions(corpus, index):
+    """Temporal expressions are stored with the record: a warm `timeline` runs no date rule,
+    and gives what a run without the index gives."""
+    for cmd in ("timeline", "dates"):
+        res = subprocess.run([sys.executable, "-X", "importtime", "-m", "karabakh_cli", cmd, str(corpus),
+                              "--index", str(index), "--json"], capture_output=True, text=True, timeout=120)
+        assert res.returncode == 0, res.stderr
+        imported = [line.rsplit("|", 1)[-1].strip() for line in res.stderr.splitlines()
+                    if line.startswith("import time")]
+        assert "karabakh_cli.timeline" in imported and "karabakh_cli.extract.dates" not in imported
+        warm = json.loads(res.stdout)
+        assert warm and warm == run_json(cmd, str(corpus), "--no-index")

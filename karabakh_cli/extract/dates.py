@@ -32,7 +32,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -387,17 +387,32 @@ class _Ctx:
 
 
 Handler = Callable[[re.Match, _Ctx], "_Cand | None"]
-_RULES: list[tuple[re.Pattern, Handler, int]] = []
+# (pattern, handler, priority, the pattern without IGNORECASE for scanning lower-cased text)
+_RULES: list[tuple[re.Pattern, Handler, int, re.Pattern | None]] = []
 
 
 def rule(pattern: str, prio: int = 5, flags: int = re.I) -> Callable[[Handler], Handler]:
     """Register a pattern family; the handler normalises a match (or rejects it with None)."""
 
     def deco(fn: Handler) -> Handler:
-        _RULES.append((re.compile(r"(?<![\w$£€#/])" + pattern + r"(?!\w)", flags), fn, prio))
+        full = r"(?<![\w$£€#/])" + pattern + r"(?!\w)"
+        _RULES.append((re.compile(full, flags), fn, prio, re.compile(full, flags & ~re.I) if flags & re.I else None))
         return fn
 
     return deco
+
+
+def _finditer(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str | None) -> Iterator[re.Match]:
+    """`rx.finditer(text)`, faster: sre scans ~40% faster without IGNORECASE, so a case-insensitive
+    rule scans the lower-cased text with its case-sensitive twin and re-reads each hit from `text`
+    (handlers look at the original case: "May" the month, "may" the verb)."""
+    if rx_low is None or low is None:
+        yield from rx.finditer(text)
+        return
+    for hit in rx_low.finditer(low):
+        m = rx.match(text, hit.start())
+        if m is not None:
+            yield m
 
 
 def _c(m: re.Match, typ: str, value: Value, mod: str | None = None, kind: str = "", group: str | None = None) -> _Cand:
@@ -1825,8 +1840,11 @@ def _extract(text: str, anchor: date | None, skip: Sequence[tuple[int, int]]) ->
     skips = [(int(a), int(b)) for a, b in skip if b > a]
     ctx = _Ctx(text, anchor)
     cands: list[_Cand] = []
-    for rx, fn, prio in _RULES:
-        for m in rx.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): offsets would shift
+        low = None
+    for rx, fn, prio, rx_low in _RULES:
+        for m in _finditer(rx, rx_low, text, low):
             try:
                 c = fn(m, ctx)
             except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):

@@ -33,23 +33,45 @@ def write_tbaq(dest: Path) -> list[Path]:
     return out
 
 
-def write_scale(src: list[Path], dest: Path, words: int) -> list[Path]:
-    """Re-filed wire copy: each round re-dates every article and changes its headline, body unchanged.
+def write_scale(src: list[Path], dest: Path, words: int, articles: int) -> list[Path]:
+    """About `articles` short wire items of about `words` words in all, cut from the TimeBank/AQUAINT text.
 
-    Only the header and headline lines are new, so paragraph reuse does most of the work here:
-    the distinct-text run is the honest measure of the model's speed.
+    Each round re-files every source article's body as short items (consecutive paragraphs,
+    ~words/articles words each) under a new date and headline: only headers and headlines are
+    new, so paragraph reuse does most of the work here; the distinct-text run (tbaq) is the
+    honest measure of the model's speed.
     """
     dest.mkdir(parents=True, exist_ok=True)
-    texts = [p.read_text(encoding="utf-8") for p in src]
-    per_round = sum(len(t.split()) for t in texts)
+    bodies = []
+    for p in src:
+        t = p.read_text(encoding="utf-8")
+        m = re.match(r" date (\d{4}-\d{2}-\d{2})\n", t)
+        paras = [x for x in re.split(r"\n\s*\n", t[m.end():] if m else t) if x.strip()]
+        bodies.append((p, date.fromisoformat(m[1]) if m else date(2000, 1, 1), paras[1:] if len(paras) > 1 else paras))
+    per_round = sum(len(x.split()) for _, _, paras in bodies for x in paras)
+    rounds = max(1, round(words / per_round))
+    size = per_round * rounds / articles  # words per item, lowered until a round gives enough items
+    while size > 1 and rounds * sum(len(_items(paras, size)) for _, _, paras in bodies) < articles:
+        size *= 0.9
     out = []
-    for k in range(max(1, round(words / per_round))):
-        for p, t in zip(src, texts):
-            m = re.match(r" date (\d{4}-\d{2}-\d{2})\n", t)
-            day = (date.fromisoformat(m[1]) if m else date(2000, 1, 1)) + timedelta(days=k)
-            body = t[m.end():] if m else t
-            f = dest / f"r{k:02d}_{p.name}"
-            f.write_text(f" date {day.isoformat()}\n\nUpdate {k + 1}: {p.stem.split('_', 1)[-1]}\n\n{body.lstrip()}",
-                         encoding="utf-8")
-            out.append(f)
+    for k in range(rounds):
+        for p, day, paras in bodies:
+            for j, item in enumerate(_items(paras, size)):
+                f = dest / f"r{k:02d}_{p.stem}_{j:02d}.txt"
+                f.write_text(f" date {(day + timedelta(days=k)).isoformat()}\n\nUpdate {k + 1}: "
+                             f"{p.stem.split('_', 1)[-1]} ({j + 1})\n\n" + "\n\n".join(item) + "\n", encoding="utf-8")
+                out.append(f)
     return out
+
+
+def _items(paras: list[str], size: float) -> list[list[str]]:
+    """Consecutive paragraphs grouped into items of at least `size` words (the last may be shorter)."""
+    items, cur = [], []
+    for x in paras:
+        cur.append(x)
+        if sum(len(y.split()) for y in cur) >= size:
+            items.append(cur)
+            cur = []
+    if cur:
+        items.append(cur)
+    return items

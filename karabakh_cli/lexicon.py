@@ -16,6 +16,7 @@ UNIT_WORDS = {"region", "oblast", "province", "republic", "okrug", "krai", "gove
               "territory", "county", "prefecture", "canton", "municipality", "city"}
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand names come back in every document
 def key(name: str) -> str:
     """The form names are compared in: case, curly quotes, a leading 'the' and spacing folded."""
     s = name.replace("\u2019", "'").replace("\u2018", "'")

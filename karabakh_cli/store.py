@@ -9,6 +9,7 @@ Standard library only: the warm path must not pay for spaCy.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -181,14 +182,26 @@ class Store:
         return int(row[0]) if row else None
 
     def get(self, sha1s: Sequence[str]) -> dict[str, dict]:
-        """sha1 -> stored record, for those of `sha1s` the index holds under this fingerprint."""
+        """sha1 -> stored record, for those of `sha1s` the index holds under this fingerprint.
+
+        Decoding makes millions of small objects and no reference cycle, so the cyclic garbage
+        collector is paused meanwhile, and what was read is then frozen (never scanned again):
+        on a 10,000-article corpus the collector's scans were a third of a warm command's time.
+        """
         out: dict[str, dict] = {}
-        for i in range(0, len(sha1s), CHUNK):
-            chunk = list(sha1s[i:i + CHUNK])
-            q = (f"SELECT sha1, data FROM records WHERE fingerprint = ? "
-                 f"AND sha1 IN ({','.join('?' * len(chunk))})")
-            for sha1, data in self.db.execute(q, [self.fingerprint, *chunk]):
-                out[sha1] = json.loads(zlib.decompress(data))
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for i in range(0, len(sha1s), CHUNK):
+                chunk = list(sha1s[i:i + CHUNK])
+                q = (f"SELECT sha1, data FROM records WHERE fingerprint = ? "
+                     f"AND sha1 IN ({','.join('?' * len(chunk))})")
+                for sha1, data in self.db.execute(q, [self.fingerprint, *chunk]):
+                    out[sha1] = json.loads(zlib.decompress(data))
+        finally:
+            if was_enabled:
+                gc.freeze()
+                gc.enable()
         return out
 
     def paths(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:

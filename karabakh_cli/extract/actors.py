@@ -377,13 +377,14 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon) -> list[dict]:
     rows: dict[str, dict] = {}
     for doc_id, m in all_ms:
         k = person_key(m["name"]) if m["label"] == "PERSON" else key(m["name"])
-        r = rows.setdefault(k, {"names": Counter(), "labels": Counter(), "surfaces": Counter(),
-                                "doc_ids": [], "roles": Counter(), "country": None})
+        r = rows.get(k)
+        if r is None:
+            r = rows[k] = {"names": Counter(), "labels": Counter(), "surfaces": Counter(),
+                           "doc_ids": {}, "roles": Counter(), "country": None}
         r["names"][m["name"]] += 1
         r["labels"][m["label"]] += 1
         r["surfaces"][m["text"]] += 1
-        if doc_id not in r["doc_ids"]:
-            r["doc_ids"].append(doc_id)
+        r["doc_ids"][doc_id] = None  # an ordered set: the order documents first name the actor
         if m.get("role"):
             r["roles"][m["role"]] += 1
         r["country"] = r["country"] or m.get("country")
@@ -396,7 +397,7 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon) -> list[dict]:
             "label": label,
             "mentions": sum(r["labels"].values()),
             "documents": len(r["doc_ids"]),
-            "doc_ids": r["doc_ids"],
+            "doc_ids": list(r["doc_ids"]),
             "aliases": [s for s, _ in r["surfaces"].most_common() if s != name],
             "roles": [s for s, _ in r["roles"].most_common()],
             "country": r["country"] if label in PLACE_LABELS | {"NORP", "ORG"} else None,

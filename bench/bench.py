@@ -1,10 +1,12 @@
 """`make bench`: kcli's cold indexing and warm commands against plain spaCy, side by side in one run.
 
-Not a test: it prints a markdown table (words/s, ratio to plain spaCy, peak RSS, wall time).
-Corpora: the seeds, the 256 TimeBank/AQUAINT articles as plain text (distinct text), and a
-~1M-word scale run of that text re-filed as wire copy (see corpora.py: only headers and
-headlines change, so there paragraph reuse does most of the work). Each measurement is a
-fresh subprocess; peak RSS is that of its largest single process (os.wait4).
+Not a test: it prints a markdown table (words/s, ratio to plain spaCy, wall time, peak RSS of
+the command's own process and of its largest worker process).
+Corpora: the seeds; the 256 TimeBank/AQUAINT articles as plain text (distinct text); and a
+scale run of ~10,000 short wire items, ~1M words, cut from that text and re-filed under new
+dates and headlines (see corpora.py: paragraph reuse does most of the work there). The scale
+corpus is indexed twice, on this machine's worker processes and on a Dask `local:2` cluster
+(issue 7), when Dask is installed. Every measurement is a fresh subprocess.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 KCLI = [PY, "-m", "karabakh_cli"]
 SCALE_WORDS = 1_000_000
+SCALE_ARTICLES = 10_000
 PLAIN_SPACY = """
 import sys, time, pathlib, spacy
 texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.txt"))]
@@ -33,12 +36,33 @@ print(time.perf_counter() - t)
 """
 
 
-def run(cmd: list[str], env: dict | None = None) -> tuple[float, float, str, str]:
-    """(wall seconds, peak RSS MB of the largest process, stdout, stderr) of one subprocess."""
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, tuple[float, float, int], str, str]:
+    """(wall s, (peak RSS MB of the command's process, of its largest descendant, how many descendants),
+    stdout, stderr) of one subprocess, all sampled with psutil every 50 ms. Without descendants the
+    command's peak comes from the kernel (os.wait4's ru_maxrss, which otherwise covers them too)."""
+    import psutil
+
+    peaks: dict[int, float] = {}
+    own = 0.0
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         t = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, env={**os.environ, **(env or {})}, cwd=ROOT)
-        _, status, usage = os.wait4(p.pid, 0)  # rusage of this child (and the workers it reaped)
+        proc = psutil.Process(p.pid)
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            try:
+                own = max(own, proc.memory_info().rss / 2**20)
+                children = proc.children(recursive=True)
+            except psutil.Error:
+                children = []
+            for c in children:
+                try:
+                    peaks[c.pid] = max(peaks.get(c.pid, 0.0), c.memory_info().rss / 2**20)
+                except psutil.Error:
+                    pass
+            time.sleep(0.05)
         wall = time.perf_counter() - t
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -46,7 +70,9 @@ def run(cmd: list[str], env: dict | None = None) -> tuple[float, float, str, str
         stdout, stderr = out.read(), err.read()
     if p.returncode:
         sys.exit(f"bench: {' '.join(cmd)} failed:\n{stderr}")
-    return wall, usage.ru_maxrss / 1024, stdout, stderr
+    if not peaks:
+        own = max(own, usage.ru_maxrss / 1024)
+    return wall, (own, max(peaks.values(), default=0.0), len(peaks)), stdout, stderr
 
 
 def words(folder: Path) -> int:
@@ -61,20 +87,25 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def has_dask() -> bool:
+    return subprocess.run([PY, "-c", "import dask.distributed"], capture_output=True).returncode == 0
+
+
 def bench(tmp: Path) -> None:
     tbaq = tmp / "tbaq"
     files = write_tbaq(tbaq)
     scale = tmp / "scale"
-    write_scale(files, scale, SCALE_WORDS)
+    n_scale = len(write_scale(files, scale, SCALE_WORDS, SCALE_ARTICLES))
     seeds = ROOT / "seeds"
     n = {"seeds": words(seeds), "tbaq": words(tbaq), "scale": words(scale)}
     print(f"corpora: seeds {n['seeds']:,} words; tbaq {len(files)} articles, {n['tbaq']:,} words (distinct text); "
-          f"scale {len(list(scale.glob('*.txt')))} articles, {n['scale']:,} words (tbaq re-filed)", file=sys.stderr)
-    rows: list[tuple[str, str, float, float, float | None]] = []  # (what, corpus, wall, rss, words/s)
+          f"scale {n_scale:,} articles, {n['scale']:,} words (tbaq re-filed as short items)", file=sys.stderr)
+    rows: list[tuple] = []  # (what, corpus, wall, (main MB, worker MB, workers), words/s)
 
-    def add(what: str, corpus: str, wall: float, rss: float, wps: float | None = None) -> None:
+    def add(what: str, corpus: str, wall: float, rss: tuple[float, float, int], wps: float | None = None) -> None:
         rows.append((what, corpus, wall, rss, wps))
-        print(f"  {what} [{corpus}]: {wall:.2f} s, {rss:.0f} MB", file=sys.stderr)
+        print(f"  {what} [{corpus}]: {wall:.2f} s, {rss[0]:.0f} MB (+{rss[2]} workers, max {rss[1]:.0f} MB)",
+              file=sys.stderr)
 
     wall, rss, _, _ = run([PY, "-c", "pass"])
     add("python -c pass", "-", wall, rss)
@@ -83,31 +114,38 @@ def bench(tmp: Path) -> None:
     add("plain spaCy nlp.pipe, full en_core_web_sm (model load excluded)", "tbaq", float(out), rss, plain)
     for corpus, folder in (("seeds", seeds), ("tbaq", tbaq), ("scale", scale)):
         idx = tmp / f"{corpus}.sqlite"
-        wall, rss, _, err = run([*KCLI, "index", str(folder), "--index", str(idx)])
-        add("kcli index, cold (model load and extraction included)", corpus, wall, rss, n[corpus] / wall)
-        for cmd in (["stats"], ["entities"], ["timeline"]):
-            if corpus == "scale" and cmd != ["stats"]:
-                continue
-            wall, rss, _, _ = run([*KCLI, *cmd, "--json", str(folder), "--index", str(idx)])
-            add(f"kcli {cmd[0]} --json, warm", corpus, wall, rss)
+        wall, rss, _, _ = run([*KCLI, "index", str(folder), "--index", str(idx)])
+        add("kcli index, cold (start-up, model load, extraction, index writes)", corpus, wall, rss, n[corpus] / wall)
+        for cmd in ("stats", "entities", "timeline"):
+            wall, rss, _, _ = run([*KCLI, cmd, "--json", str(folder), "--index", str(idx)])
+            add(f"kcli {cmd} --json, warm", corpus, wall, rss)
     # one new article into the indexed scale corpus
     new = scale / "zz_new.txt"
     new.write_text(" date 2021-01-05\n\nBAKU, January 5 (AP) - Azerbaijan and Armenia exchanged prisoners on Tuesday, "
                    "officials in Baku and Yerevan said, the first exchange since the November ceasefire.\n",
                    encoding="utf-8")
     wall, rss, _, err = run([*KCLI, "index", str(scale), "--index", str(tmp / "scale.sqlite")])
-    add(f"kcli index after adding one article ({err.strip().splitlines()[-1].split(': ', 1)[1].split(';')[0]})",
-        "scale", wall, rss)
+    summary = err.strip().splitlines()[-1].split(": ", 1)[1].split("; index")[0]
+    add(f"kcli index after adding one article ({summary})", "scale", wall, rss)
+    new.unlink()
+    if has_dask():
+        wall, rss, _, _ = run([*KCLI, "index", str(scale), "--index", str(tmp / "dask.sqlite"),
+                               "--scheduler", "local:2"])
+        add("kcli index --scheduler local:2, cold (Dask LocalCluster start included)", "scale", wall, rss,
+            n["scale"] / wall)
+    else:
+        print("  (dask not installed: the --scheduler local:2 row is skipped)", file=sys.stderr)
     print(table(rows, plain))
 
 
-def table(rows: list[tuple[str, str, float, float, float | None]], plain: float) -> str:
-    out = ["| run | corpus | wall s | words/s | x plain spaCy | peak RSS MB |",
-           "| --- | --- | ---: | ---: | ---: | ---: |"]
-    for what, corpus, wall, rss, wps in rows:
+def table(rows: list[tuple], plain: float) -> str:
+    out = ["| run | corpus | wall s | words/s | x plain spaCy | peak RSS MB: command | worker processes (max MB) |",
+           "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for what, corpus, wall, (own, worker, nworkers), wps in rows:
         rate = f"{wps:,.0f}" if wps else ""
         ratio = f"{wps / plain:.2f}" if wps else ""
-        out.append(f"| {what} | {corpus} | {wall:.2f} | {rate} | {ratio} | {rss:.0f} |")
+        workers = f"{nworkers} ({worker:.0f})" if nworkers else ""
+        out.append(f"| {what} | {corpus} | {wall:.2f} | {rate} | {ratio} | {own:.0f} | {workers} |")
     return "\n".join(out)
 
 

@@ -25,7 +25,7 @@ import sys
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
 MONTHS = {
@@ -204,12 +204,58 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
+URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+FSSPEC_HINT = "reading URLs needs fsspec (pip install 'karabakh-cli[dask]', or fsspec plus e.g. s3fs for s3://)"
+
+
+def is_url(name: str) -> bool:
+    """`s3://bucket/x.txt`, `file:///data/x.txt`...: read through fsspec; anything else is a local path."""
+    return bool(URL_RE.match(name))
+
+
+class Url(str):
+    """A file named by a URL, with the bits of Path's interface kcli uses (name, suffix, parts)."""
+
+    @property
+    def _pure(self) -> PurePosixPath:
+        return PurePosixPath(self.split("://", 1)[1])
+
+    @property
+    def name(self) -> str:
+        return self._pure.name
+
+    @property
+    def suffix(self) -> str:
+        return self._pure.suffix
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return self._pure.parts
+
+    def resolve(self) -> Url:
+        return self
+
+
+def _open(path: Path | str):
+    """A binary file object: local files with open(), URLs with fsspec (imported only for them)."""
+    if not is_url(str(path)):
+        return open(path, "rb")
+    try:
+        import fsspec
+    except ImportError:
+        raise CorpusError(f"{path}: {FSSPEC_HINT}") from None
+    try:
+        return fsspec.open(str(path), "rb").open()
+    except (ImportError, ValueError) as e:  # no filesystem for this protocol, or a malformed URL
+        raise CorpusError(f"{path}: cannot read ({str(e).splitlines()[0]})") from None
+
+
 def read_bytes(path: Path | str, limit: int) -> bytes:
     """The file's bytes, gunzipped when it is gzip; CorpusError naming the file when unreadable or too big."""
     too_big = (f"{path}: over {_size(limit)}{{}}; kcli refuses articles that big "
                "(split it, or raise KCLI_MAX_ARTICLE_MB / KCLI_MAX_FILE_MB), skipped")
     try:
-        with open(path, "rb") as fh:
+        with _open(path) as fh:
             head = fh.read(2)
             if head == b"\x1f\x8b":
                 try:
@@ -697,11 +743,15 @@ def _stem(p: Path) -> str:
 
 
 def expand_paths(paths: Iterable[str], warn: Callable[[str], None]) -> list[Path | str]:
-    """Files and folders (recursive, sorted, dot-files skipped); `-` is stdin. Problems go to `warn`."""
+    """Files and folders (recursive, sorted, dot-files skipped); `-` is stdin; URLs go through fsspec.
+    Problems go to `warn`."""
     out: list[Path | str] = []
     for raw in paths:
         if raw == "-":
             out.append("-")
+            continue
+        if is_url(raw):
+            out.extend(_expand_url(raw, warn))
             continue
         p = Path(raw)
         if p.is_dir():
@@ -720,6 +770,34 @@ def expand_paths(paths: Iterable[str], warn: Callable[[str], None]) -> list[Path
         else:
             warn(f"{raw}: no such file or folder")
     return out
+
+
+def _expand_url(raw: str, warn: Callable[[str], None]) -> list[Url]:
+    """A URL of a file, or of a folder (prefix) whose article files are listed like a local folder's."""
+    try:
+        import fsspec
+    except ImportError:
+        warn(f"{raw}: {FSSPEC_HINT}")
+        return []
+    try:
+        fs, root = fsspec.core.url_to_fs(raw)
+        if fs.isdir(root):
+            names = [n for n in fs.find(root) if not any(x.startswith(".") for x in PurePosixPath(n).parts)]
+            found = sorted(Url(fs.unstrip_protocol(n)) for n in names)
+            arts = [u for u in found if _in_folder(u)]
+            if len(arts) < len(found):
+                warn(f"{raw}: {len(found) - len(arts)} file(s) that are not articles ignored")
+            if not arts:
+                warn(f"{raw}: no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)")
+            return arts
+        if fs.exists(root):
+            return [Url(raw)]
+        warn(f"{raw}: no such file or folder")
+    except (ImportError, ValueError) as e:
+        warn(f"{raw}: cannot read ({str(e).splitlines()[0]})")
+    except OSError as e:
+        warn(f"{raw}: cannot read ({e.strerror or e})")
+    return []
 
 
 def _scan(root: Path, warn: Callable[[str], None]) -> tuple[list[Path], list[Path]]:
@@ -760,7 +838,7 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     fields = fields or Fields()
     files = expand_paths(paths, warn)
-    real = [f for f in files if isinstance(f, Path)]
+    real = [f for f in files if isinstance(f, (Path, Url))]
     file_ids = dict(zip(real, _unique_ids(real)))
     ids = _Ids(file_ids.values())
     for f in files:

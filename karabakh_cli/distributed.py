@@ -82,7 +82,8 @@ def items_for(todo: list[Article]) -> list[Item]:
     out = []
     for a in todo:
         if a.path != "-" and not a.external and corpus._kind(Path(a.path)) == "text":
-            out.append(Item(a.sha1, a.doc_id, a.path, file=str(Path(a.path).resolve())))
+            where = a.path if corpus.is_url(a.path) else str(Path(a.path).resolve())
+            out.append(Item(a.sha1, a.doc_id, a.path, file=where))
         else:
             out.append(Item(a.sha1, a.doc_id, a.path, article=a))
     return out

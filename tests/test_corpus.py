@@ -175,3 +175,30 @@ def test_split_spans_cover_the_text(text, limit):
     spans = corpus.split_spans(text, limit)
     assert "".join(text[s:e] for s, e in spans) == text
     assert all(0 < e - s <= limit for s, e in spans) or text == ""
+
+
+def test_urls_are_read_through_fsspec(tmp_path):
+    """A folder or file URL (file://, memory://, s3://... whatever fsspec can read) loads like a local path."""
+    fsspec = pytest.importorskip("fsspec")
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "w.jsonl").write_text(json.dumps({"id": "w1", "date": "2020-11-10", "text": "Talks in Moscow."}) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    local, _ = load(tmp_path)
+    remote, msgs = load(tmp_path.as_uri())
+    assert [(a.doc_id, a.text, a.date) for a in remote] == [(a.doc_id, a.text, a.date) for a in local]
+    assert [a.path for a in remote] == [f"{tmp_path.as_uri()}/a.txt", f"{tmp_path.as_uri()}/w.jsonl"]
+    assert msgs == [f"{tmp_path.as_uri()}: 1 file(s) that are not articles ignored"]
+    mem = fsspec.filesystem("memory")
+    mem.pipe("/kcli-test/x.txt.gz", gzip.compress(SEED.encode("utf-8")))
+    arts, msgs = load("memory://kcli-test/x.txt.gz")
+    assert [(a.doc_id, a.text) for a in arts] == [("x", SEED)] and not msgs
+
+
+def test_unreadable_urls_are_one_line_each(tmp_path):
+    pytest.importorskip("fsspec")
+    arts, msgs = load(f"{tmp_path.as_uri()}/nope.txt", "zz://bucket/a.txt", tmp_path.as_uri())
+    assert arts == []
+    assert msgs == [f"{tmp_path.as_uri()}/nope.txt: no such file or folder",
+                    "zz://bucket/a.txt: cannot read (Protocol not known: zz)",
+                    f"{tmp_path.as_uri()}: no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)"]

@@ -74,9 +74,6 @@ def contents(path: Path) -> tuple[dict, set]:
     return recs, docs
 
 
-def text_docs(docs: set) -> set:
-    """The rows of text files: a JSONL file's single row names whichever of its records was stored last."""
-    return {d for d in docs if d[0].endswith(".txt")} | {d[0] for d in docs}
 
 
 def test_cluster_builds_the_local_index(corpus, client, local_index, small_batches, tmp_path):
@@ -88,7 +85,7 @@ def test_cluster_builds_the_local_index(corpus, client, local_index, small_batch
     dist_recs, dist_docs = contents(dist)
     assert len(local_recs) == ARTICLES + 4
     assert dist_recs == local_recs
-    assert text_docs(dist_docs) == text_docs(local_docs)
+    assert dist_docs == local_docs
     # every other command reads the cluster's index as it reads a local one
     assert (run_json("entities", str(corpus), "--index", str(dist))
             == run_json("entities", str(corpus), "--index", str(local_index)))
@@ -115,7 +112,7 @@ def test_killed_worker_costs_a_batch_not_the_run(corpus, client, local_index, sm
     local_recs, local_docs = contents(local_index)
     dist_recs, dist_docs = contents(dist)
     assert dist_recs == local_recs
-    assert text_docs(dist_docs) == text_docs(local_docs)
+    assert dist_docs == local_docs
 
 
 def test_bad_scheduler_is_one_line(corpus, tmp_path):
@@ -123,6 +120,19 @@ def test_bad_scheduler_is_one_line(corpus, tmp_path):
     assert res.returncode == 1
     assert res.stderr.strip().splitlines() == [
         "kcli: --scheduler local:x: expected local:N with N workers, e.g. local:2"]
+
+
+def test_cluster_reads_a_url_the_workers_can_read(corpus, client, small_batches, tmp_path):
+    """A corpus named by a URL fsspec reads (here file://): the workers read it themselves, same records."""
+    url = corpus.as_uri()
+    local, dist = tmp_path / "local.sqlite", tmp_path / "dist.sqlite"
+    code, _, err = run_cli("index", url, "--index", str(local))
+    assert code == 0 and f"{ARTICLES + 4} processed" in err, err
+    code, _, err = run_cli("index", url, "--index", str(dist), "--scheduler", client.scheduler.address)
+    assert code == 0 and f"{ARTICLES + 4} processed" in err and "shared" not in err, err
+    local_recs, local_docs = contents(local)
+    assert contents(dist) == (local_recs, local_docs)
+    assert {p for p, _, _ in local_docs} >= {f"{url}/a000.txt", f"{url}/wire.jsonl"}
 
 
 def test_without_dask_says_how_to_install(corpus, tmp_path):

@@ -6,6 +6,7 @@ warm command costs reading files and one SQLite query.
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -45,6 +46,8 @@ class Loaded:
     failed: list[str] = field(default_factory=list)
     new: int = 0  # of `processed`: paths the index had not seen
     changed: int = 0  # of `processed`: paths whose text changed since they were indexed
+    seconds: float = 0.0  # processing the `processed` ones, from the model loaded to the last record stored
+    words: int = 0  # whitespace-separated words of the `processed` ones
 
 
 def warn(msg: str) -> None:
@@ -85,8 +88,9 @@ def load(opts: Options) -> Loaded:
             found = {}
     missing = [a for a in articles if a.sha1 not in found]
     fresh: dict[str, dict] = {}
+    seconds = 0.0
     if missing:
-        store = _process(missing, name, opts, store, fresh, say)
+        store, seconds = _process(missing, name, opts, store, fresh, say)
     recs = [_placed(found.get(a.sha1) or fresh[a.sha1], a) for a in articles]
     if store is not None:
         relocated = [r for a, r in zip(articles, recs) if a.sha1 in found and known.get((a.path, a.doc_id)) != a.sha1]
@@ -97,7 +101,8 @@ def load(opts: Options) -> Loaded:
         store.close()
     return Loaded(recs, from_index=len(articles) - len(missing), processed=len(missing), failed=failed,
                   new=sum(1 for a in missing if (a.path, a.doc_id) not in known),
-                  changed=sum(1 for a in missing if (a.path, a.doc_id) in known))
+                  changed=sum(1 for a in missing if (a.path, a.doc_id) in known),
+                  seconds=seconds, words=sum(len(a.text.split()) for a in missing))
 
 
 def _placed(rec: dict, art: corpus.Article) -> dict:
@@ -110,7 +115,8 @@ def _placed(rec: dict, art: corpus.Article) -> dict:
 def _process(missing: list[corpus.Article], name: str, opts: Options, store, out: dict[str, dict], say):
     """Run the model once per distinct missing text into `out`, storing records batch by batch.
 
-    Returns the store to go on with (None once it became unusable).
+    Returns the store to go on with (None once it became unusable) and the seconds it took once the
+    model was loaded (on a Dask cluster: all of it, the cluster's start included).
     """
     from . import nlp as nlp_mod
     from . import store as store_mod
@@ -120,9 +126,12 @@ def _process(missing: list[corpus.Article], name: str, opts: Options, store, out
     if opts.scheduler:
         from . import distributed
 
-        return distributed.process_into(todo, name, opts, store, out, say)
+        start = time.perf_counter()
+        store = distributed.process_into(todo, name, opts, store, out, say)
+        return store, time.perf_counter() - start
     n_process = opts.n_process or (2 if len(todo) > AUTO_PARALLEL else 1)
     nlp = nlp_mod.load(name, patterns=opts.patterns)
+    start = time.perf_counter()
     batch: list[dict] = []
     for rec in process(todo, nlp, aliases=str(opts.aliases) if opts.aliases else None, n_process=n_process):
         out[rec["sha1"]] = rec
@@ -135,4 +144,4 @@ def _process(missing: list[corpus.Article], name: str, opts: Options, store, out
             except store_mod.sqlite3.Error as e:
                 store = store_mod.rebuild(store, e, warn=say)
             batch = []
-    return store
+    return store, time.perf_counter() - start

@@ -6,6 +6,7 @@ copies and indexes so they never disturb it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -33,6 +34,7 @@ def index(corpus, tmp_path_factory) -> Path:
     code, _, err = run_cli("index", str(corpus), "--index", str(path))
     assert code == 0, err
     assert "5 documents: 0 from the index, 5 processed (5 new, 0 changed)" in err
+    assert re.search(r"; processing took \d+\.\d s \([\d,]+ words/s\)$", err.strip())
     return path
 
 
@@ -44,7 +46,7 @@ def test_second_run_reads_everything_from_the_index(corpus, index):
     s = stats(corpus, index)
     assert (s["documents"], s["from_index"], s["processed"]) == (5, 5, 0)
     code, _, err = run_cli("index", str(corpus), "--index", str(index))
-    assert code == 0 and "5 from the index, 0 processed" in err
+    assert code == 0 and "5 from the index, 0 processed" in err and "processing took" not in err
 
 
 def test_changing_one_file_reprocesses_only_it(corpus, index, tmp_path):

@@ -53,8 +53,10 @@ def index_cli(paths: Paths = None, model: ModelOpt = None, patterns: PatternsOpt
             bar.stop()
     where = "not used" if no_index else str(index or store.default_path())
     detail = f" ({loaded.new} new, {loaded.changed} changed)" if loaded.processed else ""
+    took = (f"; processing took {loaded.seconds:.1f} s ({loaded.words / loaded.seconds:,.0f} words/s)"
+            if loaded.processed and loaded.seconds > 0 else "")
     print(f"kcli: {len(loaded.records)} documents: {loaded.from_index} from the index, "
-          f"{loaded.processed} processed{detail}, {len(loaded.failed)} failed; index: {where}", file=sys.stderr)
+          f"{loaded.processed} processed{detail}, {len(loaded.failed)} failed; index: {where}{took}", file=sys.stderr)
 
 
 class _ProgressBar:

@@ -246,8 +246,14 @@ def _open(path: Path | str):
         raise CorpusError(f"{path}: {FSSPEC_HINT}") from None
     try:
         return fsspec.open(str(path), "rb").open()
-    except (ImportError, ValueError) as e:  # no filesystem for this protocol, or a malformed URL
-        raise CorpusError(f"{path}: cannot read ({str(e).splitlines()[0]})") from None
+    except OSError:
+        raise
+    except Exception as e:  # noqa: BLE001 - each filesystem raises its own (HTTP 403, no credentials...)
+        raise CorpusError(f"{path}: cannot read ({_first_line(e)})") from None
+
+
+def _first_line(e: BaseException) -> str:
+    return (str(e).splitlines() or [type(e).__name__])[0]
 
 
 def read_bytes(path: Path | str, limit: int) -> bytes:
@@ -270,8 +276,14 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
             if len(data) >= limit and fh.read(1):
                 raise CorpusError(too_big.format(""))
             return data
+    except CorpusError:
+        raise
     except OSError as e:
         raise CorpusError(f"{path}: cannot read ({e.strerror or e})") from None
+    except Exception as e:  # noqa: BLE001 - a URL's filesystem raises its own types (HTTP errors...)
+        if not is_url(str(path)):
+            raise
+        raise CorpusError(f"{path}: cannot read ({_first_line(e)})") from None
 
 
 class _Prepend(io.RawIOBase):
@@ -750,7 +762,7 @@ def expand_paths(paths: Iterable[str], warn: Callable[[str], None]) -> list[Path
         if raw == "-":
             out.append("-")
             continue
-        if is_url(raw):
+        if is_url(raw) and not Path(raw).exists():  # a local folder named "a:" stays a local path
             out.extend(_expand_url(raw, warn))
             continue
         p = Path(raw)
@@ -782,7 +794,9 @@ def _expand_url(raw: str, warn: Callable[[str], None]) -> list[Url]:
     try:
         fs, root = fsspec.core.url_to_fs(raw)
         if fs.isdir(root):
-            names = [n for n in fs.find(root) if not any(x.startswith(".") for x in PurePosixPath(n).parts)]
+            top = PurePosixPath(root)
+            names = [n for n in fs.find(root)
+                     if not any(x.startswith(".") for x in PurePosixPath(n).relative_to(top).parts)]
             found = sorted(Url(fs.unstrip_protocol(n)) for n in names)
             arts = [u for u in found if _in_folder(u)]
             if len(arts) < len(found):
@@ -793,10 +807,10 @@ def _expand_url(raw: str, warn: Callable[[str], None]) -> list[Url]:
         if fs.exists(root):
             return [Url(raw)]
         warn(f"{raw}: no such file or folder")
-    except (ImportError, ValueError) as e:
-        warn(f"{raw}: cannot read ({str(e).splitlines()[0]})")
     except OSError as e:
         warn(f"{raw}: cannot read ({e.strerror or e})")
+    except Exception as e:  # noqa: BLE001 - each filesystem raises its own (HTTP 403, no credentials...)
+        warn(f"{raw}: cannot read ({_first_line(e)})")
     return []
 
 

@@ -87,16 +87,19 @@ def parallel(process: Callable[..., Iterator[dict]], articles: list[Article], te
     global _inherited, _job
     _inherited, _job = (repeated(texts), OrderedDict()), (process, nlp, aliases)
     tasks = (articles[i:i + TASK_ARTICLES] for i in range(0, len(articles), TASK_ARTICLES))
-    pool = mp.get_context("fork").Pool(n_process, initializer=_worker_signals)
+    pool = None
     try:
+        pool = mp.get_context("fork").Pool(n_process, initializer=_worker_signals)
         for recs in pool.imap(_work, tasks):
             yield from recs
         pool.close()  # done: workers leave on their own
     except BaseException:  # Ctrl-C, kill, or the consumer stopped reading
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
         raise
     finally:
-        pool.join()
+        if pool is not None:
+            pool.join()
         _inherited = _job = None
 
 

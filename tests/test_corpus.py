@@ -202,3 +202,35 @@ def test_unreadable_urls_are_one_line_each(tmp_path):
     assert msgs == [f"{tmp_path.as_uri()}/nope.txt: no such file or folder",
                     "zz://bucket/a.txt: cannot read (Protocol not known: zz)",
                     f"{tmp_path.as_uri()}: no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)"]
+
+
+def test_url_folder_below_a_hidden_folder_and_filesystem_errors(tmp_path):
+    """Dot-folders are skipped below the folder given, not above it; a filesystem's own error types
+    (HTTP 403, missing credentials...) cost that file only, in one line."""
+    fsspec = pytest.importorskip("fsspec")
+    from fsspec.implementations.memory import MemoryFileSystem
+
+    corp = tmp_path / ".hidden" / "corp"
+    (corp / ".drafts").mkdir(parents=True)
+    (corp / "a.txt").write_text(SEED, encoding="utf-8")
+    (corp / ".drafts" / "b.txt").write_text(SEED, encoding="utf-8")
+    arts, msgs = load(corp.as_uri())
+    assert [a.doc_id for a in arts] == ["a"] and not msgs
+
+    class Forbidden(MemoryFileSystem):
+        protocol = "kcliforbidden"
+
+        @classmethod
+        def _strip_protocol(cls, path):
+            return super()._strip_protocol(path.replace("kcliforbidden://", "memory://", 1))
+
+        def _open(self, path, mode="rb", **kwargs):
+            if "r" in mode:
+                raise RuntimeError("403 Forbidden")
+            return super()._open(path, mode, **kwargs)
+
+    fsspec.register_implementation("kcliforbidden", Forbidden, clobber=True)
+    Forbidden().pipe("/x/a.txt", b"text")
+    arts, msgs = load("kcliforbidden://x/a.txt", corp / "a.txt")
+    assert [a.path for a in arts] == [str(corp / "a.txt")]
+    assert msgs == ["kcliforbidden://x/a.txt: cannot read (403 Forbidden)"]

@@ -7,12 +7,16 @@ engine's contract (never raises, offsets slice back, honours skip, sorted, non-o
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from karabakh_cli.extract import dates
 from karabakh_cli.extract.dates import extract_dates, resolve_month_day, resolve_weekday, year_of_month_day
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 SUN = date(2020, 12, 20)  # a Sunday
 TUE = date(2021, 3, 23)  # a Tuesday
@@ -422,3 +426,23 @@ def test_present_past_future_references(text: str, value: str) -> None:
 )
 def test_not_temporal(text: str) -> None:
     assert values(text, date(1989, 10, 27)) == []
+
+
+FAST_SCAN_TEXTS = [
+    "released 2020-11-09T14:30, FY2020 and FY 2021 budgets; at 14:30 GMT, 09:15 Moscow time, 10 a.m. EST",
+    "In the third quarter (Q3 2020) and 2Q 1999; MAY 5, 2020; on Monday 9 November; the 1990s; İstanbul, Sunday",
+    "Since early December, 1992-1994, last week, a year ago, every Friday, Nov. 9, the day before yesterday",
+]
+
+
+def test_the_lower_case_scan_finds_what_the_rules_find():
+    """Rules scan lower-cased text with case-sensitive twins for speed: same matches as the rules themselves."""
+    texts = FAST_SCAN_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    twins = 0
+    for rx, fn, _prio, twin in dates._RULES:
+        twins += twin is not None
+        for text in texts:
+            low = text.lower() if len(text.lower()) == len(text) else None
+            fast = [m.span() for m in dates._finditer(rx, twin, text, low)]
+            assert fast == [m.span() for m in rx.finditer(text)], (fn.__name__, text[:40])
+    assert twins > 30  # most rules do take the fast path

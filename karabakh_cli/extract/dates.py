@@ -396,10 +396,18 @@ def rule(pattern: str, prio: int = 5, flags: int = re.I) -> Callable[[Handler], 
 
     def deco(fn: Handler) -> Handler:
         full = r"(?<![\w$£€#/])" + pattern + r"(?!\w)"
-        _RULES.append((re.compile(full, flags), fn, prio, re.compile(full, flags & ~re.I) if flags & re.I else None))
+        twin = re.compile(full, flags & ~re.I) if flags & re.I and not _spells_upper(full) else None
+        _RULES.append((re.compile(full, flags), fn, prio, twin))
         return fn
 
     return deco
+
+
+def _spells_upper(pattern: str) -> bool:
+    """Does the pattern spell an upper-case letter ("FY", "[T ]", "GMT")? Then a case-sensitive twin
+    would miss it in lower-cased text, and the rule scans the original text instead."""
+    bare = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern)
+    return re.search(r"[A-Z]", bare) is not None
 
 
 def _finditer(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str | None) -> Iterator[re.Match]:

@@ -204,6 +204,7 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
+NO_ARTICLES = "no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)"
 URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 FSSPEC_HINT = "reading URLs needs fsspec (pip install 'karabakh-cli[dask]', or fsspec plus e.g. s3fs for s3://)"
 
@@ -773,7 +774,7 @@ def expand_paths(paths: Iterable[str], warn: Callable[[str], None]) -> list[Path
                 warn(f"{raw}: {len(other)} file(s) that are not articles ignored ({', '.join(exts[:8])}; "
                      f"kcli reads {', '.join(sorted(FOLDER_SUFFIXES))} and their .gz)")
             if not found:
-                warn(f"{raw}: no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)")
+                warn(f"{raw}: {NO_ARTICLES}")
             out.extend(found)
         elif p.exists():
             out.append(p)
@@ -802,7 +803,7 @@ def _expand_url(raw: str, warn: Callable[[str], None]) -> list[Url]:
             if len(arts) < len(found):
                 warn(f"{raw}: {len(found) - len(arts)} file(s) that are not articles ignored")
             if not arts:
-                warn(f"{raw}: no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)")
+                warn(f"{raw}: {NO_ARTICLES}")
             return arts
         if fs.exists(root):
             return [Url(raw)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -36,6 +36,19 @@ class Lexicon:
     titles: set[str] = field(default_factory=set)
     topics: dict[str, str] = field(default_factory=dict)  # phrasing -> topic
     common: set[str] = field(default_factory=set)
+
+    # Longest first, so "South Ossetian" wins over "Ossetian": sorted once, asked per ministry mention.
+    @cached_property
+    def demonyms_longest_first(self) -> list[str]:
+        return sorted(self.demonyms, key=len, reverse=True)
+
+    @cached_property
+    def places_longest_first(self) -> list[str]:
+        return sorted(self.places, key=len, reverse=True)
+
+    @cached_property
+    def topics_longest_first(self) -> list[str]:
+        return sorted(self.topics, key=len, reverse=True)
 
     def country_of(self, text: str) -> str | None:
         """The country a country name, alias, demonym or adjective names."""

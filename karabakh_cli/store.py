@@ -16,8 +16,9 @@ import os
 import sqlite3
 import time
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from . import __version__
 
@@ -160,22 +161,28 @@ class Store:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
 
-    def _create(self) -> None:
-        """The first write stamps the header with our id, so no other process ever sees it unmarked."""
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (BEGIN IMMEDIATE); rolled back on any exception."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                    raise sqlite3.DatabaseError("not empty and not a kcli index")
-                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                for stmt in SCHEMA.strip().split(";\n"):
-                    self.db.execute(stmt)
-                self.db.execute("INSERT OR REPLACE INTO kcli_meta VALUES ('schema', ?), ('created_by', ?)",
-                                (str(SCHEMA_VERSION), f"kcli {__version__}"))
+            yield self.db
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _create(self) -> None:
+        """The first write stamps the header with our id, so no other process ever sees it unmarked."""
+        with self._transaction() as db:
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise sqlite3.DatabaseError("not empty and not a kcli index")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                for stmt in SCHEMA.strip().split(";\n"):
+                    db.execute(stmt)
+                db.execute("INSERT OR REPLACE INTO kcli_meta VALUES ('schema', ?), ('created_by', ?)",
+                           (str(SCHEMA_VERSION), f"kcli {__version__}"))
 
     def _schema(self) -> int | None:
         row = self.db.execute("SELECT value FROM kcli_meta WHERE key = 'schema'").fetchone()
@@ -223,28 +230,20 @@ class Store:
         now = time.time()
         rows = [(r["sha1"], self.fingerprint, zlib.compress(json.dumps(r, ensure_ascii=False).encode(), 1), now)
                 for r in recs]
-        docs = [(r["path"], r["doc_id"], self.fingerprint, r["sha1"], now) for r in recs if r.get("path") != "-"]
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", rows)
-            self.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?)", docs)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+        with self._transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?)", self._doc_rows(recs, now))
 
     def touch(self, recs: Iterable[dict]) -> None:
         """Remember where records found in the index live now (a file moved or copied)."""
-        now = time.time()
-        docs = [(r["path"], r["doc_id"], self.fingerprint, r["sha1"], now) for r in recs if r.get("path") != "-"]
+        docs = self._doc_rows(recs, time.time())
         if docs:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                self.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?)", docs)
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+            with self._transaction() as db:
+                db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?)", docs)
+
+    def _doc_rows(self, recs: Iterable[dict], now: float) -> list[tuple]:
+        """Where each record's article lives: (path, doc_id) -> sha1; standard input has no place."""
+        return [(r["path"], r["doc_id"], self.fingerprint, r["sha1"], now) for r in recs if r.get("path") != "-"]
 
     def close(self) -> None:
         self.db.close()

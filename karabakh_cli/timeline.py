@@ -57,9 +57,15 @@ def _header_only(rec: dict) -> list[tuple[int, int]]:
 def _timexes(rec: dict, anchor: str | None, skip: str) -> list[dict]:
     """The article's temporal expressions against `anchor`, metadata skipped ('all') or all but
     the dateline ('header'): from the record when it was stored with them, else computed now."""
-    stored = (rec.get("timexes") or {}).get(f"{anchor or '-'}|{skip}")
-    if stored is not None:
-        return [dict(t) for t in stored]
+    stored = (rec.get("timexes") or {}).get(_key(anchor, skip))
+    return [dict(t) for t in stored] if stored is not None else _run_rules(rec, anchor, skip)
+
+
+def _key(anchor: str | None, skip: str) -> str:
+    return f"{anchor or '-'}|{skip}"
+
+
+def _run_rules(rec: dict, anchor: str | None, skip: str) -> list[dict]:
     from .extract.dates import extract_dates
 
     return extract_dates(rec["text"], anchor=date.fromisoformat(anchor) if anchor else None,
@@ -68,14 +74,10 @@ def _timexes(rec: dict, anchor: str | None, skip: str) -> list[dict]:
 
 def precompute(rec: dict) -> dict[str, list[dict]]:
     """The expressions query time asks for, as far as the article alone decides them (see `_timexes`)."""
-    from .extract.dates import extract_dates
-
     out: dict[str, list[dict]] = {}
 
     def put(anchor: str | None, skip: str) -> None:
-        out[f"{anchor or '-'}|{skip}"] = extract_dates(
-            rec["text"], anchor=date.fromisoformat(anchor) if anchor else None,
-            skip=_header_only(rec) if skip == "header" else _skip(rec))
+        out[_key(anchor, skip)] = _run_rules(rec, anchor, skip)
 
     if rec.get("date"):
         put(rec["date"], "header")

@@ -246,7 +246,7 @@ def ministry_name(text: str, owner: str | None, lex: Lexicon) -> tuple[str | Non
     if owner and owner != "@national":
         country = owner
     # `cand in k` first: a substring test is cheap, and most candidates are not even that
-    for cand in sorted(lex.demonyms, key=len, reverse=True):
+    for cand in lex.demonyms_longest_first:
         if cand in k and re.search(rf"\b{re.escape(cand)}\b", k):
             country = country or lex.demonyms[cand]
             k = re.sub(rf"\b{re.escape(cand)}\b", " ", k)
@@ -255,12 +255,12 @@ def ministry_name(text: str, owner: str | None, lex: Lexicon) -> tuple[str | Non
     if m and lex.country_of(m.group(1)):
         country = country or lex.country_of(m.group(1))
         k = k.replace(m.group(0), " ")
-    for cand, c in ((p, lex.places[p]) for p in sorted(lex.places, key=len, reverse=True)):
+    for cand, c in ((p, lex.places[p]) for p in lex.places_longest_first):
         if c[1] == "GPE" and c[2] is None and cand in k and re.search(rf"\b{re.escape(cand)}\b", k):
             country = country or c[0]
             break
     topic = None
-    for phrase in sorted(lex.topics, key=len, reverse=True):
+    for phrase in lex.topics_longest_first:
         if phrase in k and re.search(rf"\b{re.escape(phrase)}\b", k):
             topic = lex.topics[phrase]
             break

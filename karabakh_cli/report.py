@@ -2,6 +2,12 @@
 
 The terminal-or-pipe decision is made here and only here: a rich table when stdout is a
 terminal, JSON otherwise. Writers stream row by row where the format allows.
+
+Conventions every command inherits by writing through here:
+- column names are unique (a repeated one is written once);
+- in CSV/TSV and table cells a list is joined with "; " and an object is written as JSON;
+- JSON/JSONL carry every value whole; only a table shortens, and only text columns (values
+  with spaces), with an ellipsis; ids, dates and numbers are never broken.
 """
 from __future__ import annotations
 
@@ -51,6 +57,7 @@ def write(rows: Iterable[dict], fmt: Format, *, columns: Sequence[str], title: s
           table_columns: Sequence[str] | None = None, out=None) -> None:
     """Write rows; `columns` fixes key order for every format, `table_columns` trims the table."""
     out = out or sys.stdout
+    columns = list(dict.fromkeys(columns))
     if fmt is Format.json:
         sep = "[\n "
         for r in rows:
@@ -77,8 +84,29 @@ def write_object(obj: dict, fmt: Format, *, title: str | None = None, out=None) 
         out.write(json.dumps(obj, ensure_ascii=False, indent=None if fmt is Format.jsonl else 1) + "\n")
         out.flush()
         return
+    if fmt is Format.table:
+        _sections(obj, title, out)
+        return
     rows = [{"key": k, "value": v} for k, v in _flatten(obj)]
     write(rows, fmt, columns=["key", "value"], title=title, out=out)
+
+
+def _sections(obj: dict, title: str | None, out) -> None:
+    """A terminal view of one object: its plain values as one table, then each mapping as a two-column
+    table and each list of rows as a table of its own, titled by its key."""
+    plain = {k: v for k, v in obj.items() if not isinstance(v, (dict, list)) or not v}
+    _table([{"key": k, "value": v} for k, v in plain.items()], ["key", "value"], title, out, header=False)
+    for k, v in obj.items():
+        if k in plain:
+            continue
+        label = k.replace("_", " ")
+        if isinstance(v, dict):
+            rows = [{"key": a, "value": b} for a, b in v.items()]
+            _table(rows, ["key", "value"], label, out, header=False)
+        elif all(isinstance(x, dict) for x in v):
+            _table(v, list(dict.fromkeys(c for x in v for c in x)), label, out)
+        else:
+            _table([{"value": x} for x in v], ["value"], label, out, header=False)
 
 
 def _flatten(obj: Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
@@ -92,20 +120,34 @@ def _flatten(obj: Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
         yield prefix, obj
 
 
-def _table(rows: list[dict], columns: Sequence[str], title: str | None, out) -> None:
+def _table(rows: list[dict], columns: Sequence[str], title: str | None, out, *, header: bool = True) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     plain = plain_terminal()
     console = Console(file=out, no_color=plain, color_system=None if plain else "auto", highlight=False,
                       soft_wrap=False, force_terminal=None if out is sys.stdout else False)
-    table = Table(title=title, box=box.ASCII if plain else box.SIMPLE_HEAD, show_lines=False)
+    table = Table(title=title, box=box.ASCII if plain else box.SIMPLE_HEAD, show_lines=False, show_header=header,
+                  min_width=len(title or "") + 2)
+    cells = {c: [_cell(r.get(c)) for r in rows] for c in columns}
+    wraps = []
     for c in columns:
         numeric = bool(rows) and all(isinstance(r.get(c), (int, float)) for r in rows if r.get(c) is not None)
-        table.add_column(c, justify="right" if numeric else "left", overflow="fold")
-    for r in rows:
-        table.add_row(*[_cell(r.get(c)) for c in columns])
+        # the unbreakable pieces of each cell: the whole value, or each item of a list of single words
+        pieces = [[_cell(x) for x in r.get(c)] if isinstance(r.get(c), (list, tuple)) else [cells[c][i]]
+                  for i, r in enumerate(rows)]
+        atomic = not any(any(ch.isspace() for ch in piece) for ps in pieces for piece in ps)
+        widest = max([len(p) for ps in pieces for p in ps] + [len(c) if header else 0])
+        lists = atomic and any(len(ps) > 1 for ps in pieces)
+        # ids, dates, numbers: never broken (a list of them wraps between items); text: one line, with an ellipsis
+        table.add_column(c, justify="right" if numeric else "left", no_wrap=atomic and not lists,
+                         min_width=widest + lists if atomic else None)
+        wraps.append(lists)
+    for i in range(len(rows)):
+        table.add_row(*[Text(cells[c][i], no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
+                        for c, wrap in zip(columns, wraps)])
     console.print(table)
     if not rows:
         console.print("(no rows)", style=None)

@@ -54,7 +54,7 @@ def entities_cli(
     from .. import analyze, report
 
     labels = _check_labels(label)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
     lex = lexicon_for(aliases)
     fmt_ = report.choose(fmt, as_json)
     if show_mentions:

@@ -12,12 +12,13 @@ import typer
 
 from .. import __version__
 from ..report import Format
+from .helptext import Group, plain_words
 
 app = typer.Typer(
     name="kcli",
     help="Actors, dated events and quantities from a folder of news articles.",
-    no_args_is_help=True,
-    add_completion=False,
+    cls=Group,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -37,12 +38,27 @@ class UserError(Exception):
 
 # ------------------------------------------------------------------ shared options
 Paths = Annotated[list[str] | None, typer.Argument(
-    help="Article files or folders (recursive *.txt); '-' reads standard input. Default: the bundled seeds.",
-    show_default=False)]
+    help="Article files or folders. Folders are read recursively: *.txt, *.jsonl, *.ndjson, *.csv, *.tsv, "
+         "*.html, *.htm, each optionally .gz; a file of any name is read as text unless its name says otherwise. "
+         "'-' reads standard input (text or JSON Lines). Default: the bundled seeds.",
+    show_default=False, metavar="PATH")]
+
+
+def _one_format(ctx: typer.Context, param: typer.CallbackParam, value):
+    """`--json` with a different `--format` asks for two formats: a usage error, whichever came first."""
+    given = {p.name: ctx.params.get(p.name) for p in ctx.command.params if {"--json", "--format"} & set(p.opts)}
+    given[param.name] = value
+    fmt = next((v for k, v in given.items() if isinstance(v, Format)), None)
+    if fmt not in (None, Format.json) and any(v is True for v in given.values()):
+        raise typer.BadParameter(f"it asks for json and --format for {fmt.value}; give one of them",
+                                 param_hint="'--json'")
+    return value
+
+
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", help="Output format. Default: table on a terminal, json on a pipe.",
-    case_sensitive=False, show_default=False)]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+    case_sensitive=False, show_default=False, callback=_one_format)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.", callback=_one_format)]
 def _check_model(value: str | None) -> str | None:
     """Unknown pipelines are a usage error (exit 2) that lists what is installed, before any file is read."""
     if not value:
@@ -101,19 +117,32 @@ def options(paths, model, patterns, aliases, processes=None, index=None, no_inde
                    **{f"{k}_field": v for k, v in FIELDS.items()})
 
 
-def load(opts):
+def load(opts, *, doc: str | None = None):
+    """Records for the command, with a progress bar on a terminal's stderr while the model runs;
+    an unknown `doc` (the --doc option) is an error naming the ids it may have meant."""
     from ..nlp import ModelError
     from ..records import load
+    from .progress import ProgressBar
 
+    bar = ProgressBar() if opts.progress is None and sys.stderr.isatty() else None
+    if bar:
+        opts.progress = bar.update
     try:
         loaded = load(opts)
     except ModelError as e:
         raise UserError(str(e)) from None
     except ValueError as e:
         raise UserError(str(e)) from None
+    finally:
+        if bar:
+            bar.stop()
     if not loaded.records:
         raise UserError("no article could be read" + (f" ({len(loaded.failed)} problem(s) above)"
                                                       if loaded.failed else ""))
+    if doc is not None:
+        from .values import check_doc
+
+        check_doc(doc, [r["doc_id"] for r in loaded.records])
     return loaded
 
 
@@ -125,7 +154,8 @@ def lexicon_for(aliases):
 
 @app.callback(invoke_without_command=True)
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", "-V", help="Print the version and exit.")] = False,
     text_field: Annotated[str | None, typer.Option(
         "--text-field", envvar="KCLI_TEXT_FIELD", show_default=False,
         help="JSONL/CSV field with the article text. Default: text, body, content, article.")] = None,
@@ -144,6 +174,9 @@ def main_callback(
     FIELDS.update(text=text_field, id=id_field, date=date_field, title=title_field)
     if version:
         typer.echo(f"kcli {__version__}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:  # bare `kcli`: the help, not an error
+        typer.echo(ctx.get_help())
         raise typer.Exit()
 
 
@@ -180,6 +213,8 @@ def main() -> None:
     except typer.TyperException as e:  # click's usage errors, vendored by typer
         if not hasattr(e, "show"):
             raise
+        if isinstance(getattr(e, "message", None), str):
+            e.message = plain_words(e.message)
         e.show()
         code = getattr(e, "exit_code", ExitStatus.USAGE)
     except MemoryError:

@@ -31,55 +31,35 @@ SchedulerOpt = Annotated[str | None, typer.Option(
          "here (needs pip install 'karabakh-cli[dask]'; paths must be readable by the workers).")]
 
 
+def _refuse_no_index(value: bool) -> bool:
+    """`kcli index` exists to write the index: asking it not to is a contradiction, said as a usage error."""
+    if value:
+        raise typer.BadParameter("kcli index writes the index, so --no-index cannot apply; leave it out")
+    return value
+
+
 @app.command("index")
 def index_cli(paths: Paths = None, model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
-              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False,
-              scheduler: SchedulerOpt = None) -> None:
+              processes: ProcsOpt = None, index: IndexOpt = None, scheduler: SchedulerOpt = None,
+              no_index: Annotated[bool, typer.Option("--no-index", hidden=True, callback=_refuse_no_index)] = False,
+              ) -> None:
     """Process new and changed articles into the index, so later commands answer without the model."""
     from .. import distributed, store
 
     opts = options(paths, model, patterns, aliases, processes, index, no_index)
     opts.scheduler = scheduler
-    bar = _ProgressBar() if sys.stderr.isatty() else None
-    opts.progress = bar.update if bar else None
     try:
         if scheduler:
             distributed.require()
         loaded = load(opts)
     except distributed.DistributedError as e:
         raise UserError(str(e)) from None
-    finally:
-        if bar:
-            bar.stop()
-    where = "not used" if no_index else str(index or store.default_path())
+    where = str(index or store.default_path())
     detail = f" ({loaded.new} new, {loaded.changed} changed)" if loaded.processed else ""
     took = (f"; processing took {loaded.seconds:.1f} s ({loaded.words / loaded.seconds:,.0f} words/s)"
             if loaded.processed and loaded.seconds > 0 else "")
     print(f"kcli: {len(loaded.records)} documents: {loaded.from_index} from the index, "
           f"{loaded.processed} processed{detail}, {len(loaded.failed)} failed; index: {where}{took}", file=sys.stderr)
-
-
-class _ProgressBar:
-    """A rich progress bar on stderr, shown once the model has work to do."""
-
-    def __init__(self) -> None:
-        self.progress = None
-        self.task = None
-
-    def update(self, done: int, total: int) -> None:
-        if self.progress is None:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-            self.progress = Progress("processing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                     console=Console(file=sys.stderr), transient=True)
-            self.progress.start()
-            self.task = self.progress.add_task("processing", total=total)
-        self.progress.update(self.task, completed=done)
-
-    def stop(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
 
 
 @app.command("stats")

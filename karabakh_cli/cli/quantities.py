@@ -21,6 +21,7 @@ from .app import (
     load,
     options,
 )
+from .values import CategoryOpt, UnitOpt
 
 
 class GroupBy(str, Enum):
@@ -32,11 +33,8 @@ class GroupBy(str, Enum):
 @app.command("quantities")
 def quantities_cli(
     paths: Paths = None,
-    unit: Annotated[list[str] | None, typer.Option("--unit", help="Only this unit (t, km, m3, %, USD...; "
-                                                      "'none' for plain counts). Repeatable.",
-                                                      show_default=False)] = None,
-    category: Annotated[list[str] | None, typer.Option("--category", help="Only this category. Repeatable.",
-                                                          show_default=False)] = None,
+    unit: UnitOpt = None,
+    category: CategoryOpt = None,
     obj: Annotated[str | None, typer.Option("--object", help="Only objects containing this word.",
                                                show_default=False)] = None,
     min_value: Annotated[float | None, typer.Option("--min", help="Only values of at least this.",
@@ -54,7 +52,7 @@ def quantities_cli(
     from ..records import warn
     from .app import lexicon_for
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
     rows = analyze.quantities(loaded.records, lex=lexicon_for(aliases), flagged=flagged)
     units = {u.casefold() for u in unit or []}
     cats = {c.casefold() for c in category or []}

@@ -1,7 +1,6 @@
 """Commands about time: `dates` (every temporal expression) and `timeline` (dated events)."""
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 import typer
@@ -21,18 +20,7 @@ from .app import (
     load,
     options,
 )
-
-
-def _day(value: str | None, *, end: bool) -> str | None:
-    """Accept YYYY, YYYY-MM or YYYY-MM-DD; return the first (or last) day it covers."""
-    if value is None:
-        return None
-    from ..timeline import _bounds
-
-    b = _bounds(value) if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) else None
-    if b is None:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    return (b[1] if end else b[0]).isoformat()
+from .values import FromOpt, ToOpt
 
 
 @app.command("dates")
@@ -42,7 +30,7 @@ def dates_cli(paths: Paths = None, doc: DocOpt = None, fmt: FormatOpt = None, as
     """Every temporal expression, normalised the TimeML way (type, value, mod) against its article's date."""
     from .. import report, timeline
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
     report.write(timeline.date_rows(loaded.records, doc=doc), report.choose(fmt, as_json),
                  columns=timeline.DATE_COLUMNS, title="Temporal expressions")
 
@@ -50,10 +38,8 @@ def dates_cli(paths: Paths = None, doc: DocOpt = None, fmt: FormatOpt = None, as
 @app.command("timeline")
 def timeline_cli(
     paths: Paths = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after this date (YYYY[-MM[-DD]]).",
-                                                     show_default=False)] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before this date (YYYY[-MM[-DD]]).",
-                                                   show_default=False)] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
     actor: Annotated[list[str] | None, typer.Option("--actor", help="Only events naming this actor (repeatable).",
                                                        show_default=False)] = None,
     doc: DocOpt = None,
@@ -67,8 +53,8 @@ def timeline_cli(
     from .. import analyze, report, timeline
     from .app import lexicon_for
 
-    lo, hi = _day(date_from, end=False), _day(date_to, end=True)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    lo, hi = date_from, date_to  # first and last day (values.FromOpt / ToOpt)
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
     lex = lexicon_for(aliases)
     names: dict[str, list[dict]] = {}
     for m in analyze.mentions(loaded.records, lex=lex):

@@ -54,7 +54,7 @@ AGENCY_DATELINE_RE = re.compile(
     r"\((?P<agency2>[A-Za-z][A-Za-z -]{1,20})\)[ \t]*[-\u2013\u2014]+[ \t]*"
 )
 TEXT_SUFFIXES = {".txt", ".text"}
-FOLDER_SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".ndjson", ".csv", ".tsv"}
+FOLDER_SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm"}
 CHUNK_CHARS = 100_000
 
 
@@ -185,12 +185,13 @@ def chunk_chars() -> int:
 
 
 def _kind(path: Path | str) -> str:
-    """`text`, `jsonl`, `json`, `csv` or `tsv` from the file name (a `.gz` suffix is looked through)."""
+    """`text`, `jsonl`, `json`, `csv`, `tsv` or `html` from the file name (a `.gz` suffix is looked through)."""
     suffixes = [s.lower() for s in Path(str(path)).suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     suffix = suffixes[-1] if suffixes else ""
-    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv"}.get(suffix, "text")
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv",
+            ".html": "html", ".htm": "html"}.get(suffix, "text")
 
 
 def _in_folder(path: Path) -> bool:
@@ -204,7 +205,7 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
-NO_ARTICLES = "no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)"
+NO_ARTICLES = "no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, *.html, optionally .gz)"
 URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 FSSPEC_HINT = "reading URLs needs fsspec (pip install 'karabakh-cli[dask]', or fsspec plus e.g. s3fs for s3://)"
 
@@ -867,6 +868,12 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
                 for n in notes:
                     warn(n)
                 yield from _parts(parse_article(file_ids[f], str(f), text), warn)
+            elif kind == "html":  # a saved news page: see htmlpage
+                from .htmlpage import html_article
+
+                art = html_article(file_ids[f], f, read_bytes(f, max_file_bytes()), warn)
+                if art is not None:
+                    yield from _parts(art, warn)
             else:
                 text, notes = decode(read_bytes(f, max_file_bytes()), str(f))
                 for n in notes:

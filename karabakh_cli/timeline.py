@@ -15,7 +15,9 @@ from datetime import date
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences"]
+# doc_id/start/end: the first expression that dates the event (`text` is its surface); `mentions`: every one
+TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences",
+                    "doc_id", "start", "end", "mentions"]
 DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source"]
 EVENT_CHARS = 160
 
@@ -216,10 +218,7 @@ def _clause(text: str, s: int, e: int, t_start: int, t_end: int) -> str:
     begin = cuts[-1] if cuts else 0
     stop = [m.start() for m in re.finditer(r";|\u2013 |\u2014 | - ", sent) if m.start() >= hi]
     clause = sent[begin: stop[0] if stop else len(sent)].strip().strip("\"\u201c\u201d").strip()
-    clause = re.sub(r"\s+", " ", clause)
-    if len(clause) > EVENT_CHARS:
-        clause = clause[: EVENT_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
-    return clause
+    return re.sub(r"\s+", " ", clause)  # whole: only a table shortens text
 
 
 def _words(s: str) -> set[str]:
@@ -252,6 +251,7 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
             rows.append({"date": t["value"], "start_date": b[0].isoformat(), "end_date": b[1].isoformat(),
                          "text": t["text"], "event": clause, "actors": actors, "doc_ids": [doc_id],
                          "sentences": [rec["text"][s:e].strip()], "mod": t.get("mod"),
+                         "doc_id": doc_id, "start": t["start"], "end": t["end"],
                          "mentions": [{"doc_id": doc_id, "start": t["start"], "end": t["end"]}]})
     rows.sort(key=lambda r: (r["start_date"], r["end_date"], r["doc_ids"][0], r["mentions"][0]["start"]))
     return _group(rows) if group else rows
@@ -278,7 +278,19 @@ def _group(rows: list[dict]) -> list[dict]:
     return out
 
 
-def month_counts(rows: list[dict]) -> list[tuple[str, int]]:
-    """Events per month, for the chart; a span counts in its first month."""
-    c = Counter(r["start_date"][:7] for r in rows)
-    return sorted(c.items())
+def month_counts(rows: list[dict]) -> tuple[list[tuple[str, int]], int]:
+    """(events per month from the first month to the last, empty months included; events left out).
+
+    Only events dated to a month or a day count, a span in its first month: an event dated only to
+    a year ("in 1992") has no month, and counting it in January would invent a peak.
+    """
+    c = Counter(r["start_date"][:7] for r in rows if re.match(r"^\d{4}-\d{2}", r["date"]))
+    if not c:
+        return [], len(rows)
+    first, last = min(c), max(c)
+    y, m = int(first[:4]), int(first[5:])
+    months = []
+    while f"{y:04d}-{m:02d}" <= last:
+        months.append((f"{y:04d}-{m:02d}", c.get(f"{y:04d}-{m:02d}", 0)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months, len(rows) - sum(c.values())

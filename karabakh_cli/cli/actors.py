@@ -77,19 +77,38 @@ def _check_labels(labels: list[str] | None) -> list[str] | None:
 
 
 @app.command("show")
-def show_cli(doc_id: Annotated[str, typer.Argument(help="The document to show.")], paths: Paths = None,
+def show_cli(doc_id: Annotated[str, typer.Argument(help="The document to show: its id, or the start of one.")],
+             paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
              model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
              index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
-    """Print one article with its actors highlighted by label."""
-    from .. import analyze
-    from ..show import render
+    """Print one article with its actors highlighted by label; --json: its text, mentions, dates, quantities."""
+    from .. import analyze, report, show, timeline
+    from .values import close_ids, unknown_doc
 
+    if fmt in (report.Format.csv, report.Format.tsv):
+        raise typer.BadParameter("show writes table, json or jsonl (one article is one object)",
+                                 param_hint="'--format'")
     loaded = load(options(paths, model, patterns, aliases, index=index, no_index=no_index))
-    recs = [r for r in loaded.records if r["doc_id"] == doc_id]
-    if not recs:
-        ids = ", ".join(r["doc_id"] for r in loaded.records[:10])
-        raise UserError(f"no document {doc_id!r} (documents: {ids}{', ...' if len(loaded.records) > 10 else ''})")
-    ms = analyze.mentions(loaded.records, lex=lexicon_for(aliases), doc=doc_id)
-    from ..timeline import infer_dates
-
-    render({**recs[0], **infer_dates(loaded.records)[doc_id]}, ms)
+    ids = [r["doc_id"] for r in loaded.records]
+    if doc_id not in ids:
+        near = [i for i in close_ids(doc_id, ids) if i.startswith(doc_id)]
+        if len(near) != 1:
+            raise UserError(unknown_doc(doc_id, ids))
+        doc_id = near[0]  # an unambiguous prefix
+    lex = lexicon_for(aliases)
+    rec = {**next(r for r in loaded.records if r["doc_id"] == doc_id), **timeline.infer_dates(loaded.records)[doc_id]}
+    ms = show.with_surnames(rec["text"], analyze.mentions(loaded.records, lex=lex, doc=doc_id))
+    if fmt is None and not as_json:  # the article as text, on a terminal and through a pipe alike
+        show.render(rec, ms)
+        return
+    qs = [q for q in analyze.quantities(loaded.records, lex=lex) if q["doc_id"] == doc_id]
+    obj = {"doc_id": doc_id, "title": rec.get("title"), "date": rec.get("date"), "date_source": rec.get("date_source"),
+           "source": rec.get("source"), "url": rec.get("url"), "path": rec.get("path"), "text": rec["text"],
+           "mentions": [{k: m.get(k) for k in analyze.MENTION_COLUMNS} for m in ms],
+           "dates": timeline.date_rows(loaded.records, doc=doc_id),
+           "quantities": [{k: q.get(k) for k in analyze.QUANTITY_COLUMNS} for q in qs]}
+    fmt_ = report.choose(fmt, as_json)
+    if fmt_ is report.Format.table:
+        show.render(rec, ms)
+    else:
+        report.write_object(obj, fmt_)

@@ -69,7 +69,7 @@ def timeline_cli(
     if chart:
         from ..show import bar_chart
 
-        bar_chart(timeline.month_counts(rows), fmt_)
+        bar_chart(*timeline.month_counts(rows), fmt_)
         return
     report.write(rows, fmt_, columns=timeline.TIMELINE_COLUMNS, title="Timeline",
                  table_columns=["date", "event", "actors", "doc_ids"])

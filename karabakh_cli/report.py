@@ -18,6 +18,8 @@ import sys
 from enum import Enum
 from typing import Any, Iterable, Sequence
 
+TEXT_MIN = 8  # narrower than this, a text column is left out of a table rather than cut to a stub
+
 
 class Format(str, Enum):
     table = "table"
@@ -120,6 +122,36 @@ def _flatten(obj: Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
         yield prefix, obj
 
 
+def _layout(rows: list[dict], columns: Sequence[str], header: bool) -> list[tuple[str, str, int]]:
+    """(column, kind, width) for each column. Kind `id`: ids, dates and numbers (single words with a digit),
+    kept whole; `ids`: lists of them, wrapped between items; `text`: anything else, cut with an ellipsis."""
+    out = []
+    for c in columns:
+        # the unbreakable pieces of each cell: the whole value, or each item of a list
+        pieces = [p for r in rows for p in ([_cell(x) for x in r[c]] if isinstance(r.get(c), (list, tuple))
+                                             else [_cell(r.get(c))])]
+        listed = any(isinstance(r.get(c), (list, tuple)) and len(r[c]) > 1 for r in rows)
+        whole = pieces and not any(any(ch.isspace() for ch in p) for p in pieces) and \
+            any(any(ch.isdigit() for ch in p) for p in pieces)
+        widest = max([len(p) for p in pieces] + [len(c) if header else 0])
+        out.append((c, ("ids" if listed else "id") if whole else "text", widest + listed))
+    return out
+
+
+def _fit(layout: list[tuple[str, str, int]], width: int) -> list[tuple[str, str, int]]:
+    """Leave out text columns, the last first, while the table would not fit `width` with each of them at
+    least TEXT_MIN wide: a column of three-letter stubs tells nothing."""
+    layout = list(layout)
+
+    def need() -> int:
+        return sum(w if k != "text" else min(w, TEXT_MIN) for _, k, w in layout) + 3 * len(layout) + 1
+
+    while need() > width and any(k == "text" for _, k, _ in layout[1:]):
+        last = max(i for i, (_, k, _) in enumerate(layout) if k == "text" and i > 0)
+        layout.pop(last)
+    return layout
+
+
 def _table(rows: list[dict], columns: Sequence[str], title: str | None, out, *, header: bool = True) -> None:
     from rich import box
     from rich.console import Console
@@ -129,25 +161,19 @@ def _table(rows: list[dict], columns: Sequence[str], title: str | None, out, *, 
     plain = plain_terminal()
     console = Console(file=out, no_color=plain, color_system=None if plain else "auto", highlight=False,
                       soft_wrap=False, force_terminal=None if out is sys.stdout else False)
+    layout = _layout(rows, columns, header)
+    shown = _fit(layout, console.width)
+    hidden = [c for c, _, _ in layout if c not in {s for s, _, _ in shown}]
     table = Table(title=title, box=box.ASCII if plain else box.SIMPLE_HEAD, show_lines=False, show_header=header,
-                  min_width=len(title or "") + 2)
-    cells = {c: [_cell(r.get(c)) for r in rows] for c in columns}
-    wraps = []
-    for c in columns:
+                  min_width=len(title or "") + 2,
+                  caption=f"not shown at this width: {', '.join(hidden)} (see --format csv)" if hidden else None)
+    for c, kind, width in shown:
         numeric = bool(rows) and all(isinstance(r.get(c), (int, float)) for r in rows if r.get(c) is not None)
-        # the unbreakable pieces of each cell: the whole value, or each item of a list of single words
-        pieces = [[_cell(x) for x in r.get(c)] if isinstance(r.get(c), (list, tuple)) else [cells[c][i]]
-                  for i, r in enumerate(rows)]
-        atomic = not any(any(ch.isspace() for ch in piece) for ps in pieces for piece in ps)
-        widest = max([len(p) for ps in pieces for p in ps] + [len(c) if header else 0])
-        lists = atomic and any(len(ps) > 1 for ps in pieces)
-        # ids, dates, numbers: never broken (a list of them wraps between items); text: one line, with an ellipsis
-        table.add_column(c, justify="right" if numeric else "left", no_wrap=atomic and not lists,
-                         min_width=widest + lists if atomic else None)
-        wraps.append(lists)
-    for i in range(len(rows)):
-        table.add_row(*[Text(cells[c][i], no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
-                        for c, wrap in zip(columns, wraps)])
+        table.add_column(c, justify="right" if numeric else "left", no_wrap=kind == "id",
+                         min_width=width if kind != "text" else None)
+    for r in rows:
+        table.add_row(*[Text(_cell(r.get(c)), no_wrap=kind != "ids", overflow="fold" if kind == "ids" else "ellipsis")
+                        for c, kind, _ in shown])
     console.print(table)
     if not rows:
         console.print("(no rows)", style=None)

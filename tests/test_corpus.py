@@ -201,7 +201,8 @@ def test_unreadable_urls_are_one_line_each(tmp_path):
     assert arts == []
     assert msgs == [f"{tmp_path.as_uri()}/nope.txt: no such file or folder",
                     "zz://bucket/a.txt: cannot read (Protocol not known: zz)",
-                    f"{tmp_path.as_uri()}: no articles in this folder (*.txt, *.jsonl, *.csv, *.tsv, optionally .gz)"]
+                    f"{tmp_path.as_uri()}: no articles in this folder "
+                    "(*.txt, *.jsonl, *.csv, *.tsv, *.html, optionally .gz)"]
 
 
 def test_url_folder_below_a_hidden_folder_and_filesystem_errors(tmp_path):

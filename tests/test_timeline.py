@@ -95,6 +95,6 @@ def test_timeline_filters_and_chart():
     nov9 = next(e for e in putin if e["date"] == "2020-11-09")
     assert len(nov9["doc_ids"]) == 5 and "signed a joint statement" in nov9["event"]
     code, out, _ = run_cli("timeline", str(SEEDS), "--chart", "--format", "table")
-    assert code == 0 and "2020-11" in out and "#" in out
+    assert code == 0 and "2020-11" in out and "\u2588" in out
     code, _, err = run_cli("timeline", str(SEEDS), "--from", "2020-13-45")
     assert code == 2 and "YYYY" in err

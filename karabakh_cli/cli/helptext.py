@@ -23,7 +23,8 @@ def polish(cmd: Any, ctx: Any = None) -> Any:
 
     if cmd.help:
         cmd.help = escape(cmd.help)
-    for p in cmd.params:
+    help_option = cmd.get_help_option(ctx) if ctx is not None else None  # made (and cached) on demand
+    for p in [*cmd.params, *([help_option] if help_option is not None else [])]:
         if getattr(p, "help", None):
             p.help = escape(p.help)
         if getattr(p, "is_flag", False) and not getattr(p, "count", False):

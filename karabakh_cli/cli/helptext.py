@@ -27,6 +27,8 @@ def polish(cmd: Any, ctx: Any = None) -> Any:
     for p in [*cmd.params, *([help_option] if help_option is not None else [])]:
         if getattr(p, "help", None):
             p.help = escape(p.help)
+        if p.param_type_name == "argument" and p.metavar is None:
+            p.metavar = p.name.upper()  # DOC_ID, as usage lines spell arguments
         if getattr(p, "is_flag", False) and not getattr(p, "count", False):
             p.metavar = ""  # a flag takes no value: show none
         elif (getattr(p, "multiple", False) or p.nargs != 1) and ctx is not None and hasattr(p, "display_type"):

@@ -311,11 +311,24 @@ def _reported(ctx: Ctx, unit: tuple[int, int]) -> None:
     acc = _according(ctx, i0, i1)
     if acc:
         a_s, a_e = acc["cue_start_tok"], acc["np_end"]
-        clause = _clause_span(ctx, a_e, i1) if a_s == _first_word(ctx, i0, i1) else \
-            _trimmed(ctx, us, ctx.toks[a_s].start)
-        if clause and _enough(ctx, clause):
-            _add(ctx, clause, acc, unit)
+        if a_s == _first_word(ctx, i0, i1):
+            clause = _clause_span(ctx, a_e, i1)
+            if clause and _enough(ctx, clause):
+                _add(ctx, clause, acc, unit)
+            return
+        n = len(ctx.out)
+        _said(ctx, unit, i0, a_s)  # "X said …, according to a statement": X says it, the statement relays
+        if len(ctx.out) == n:
+            clause = _trimmed(ctx, us, ctx.toks[a_s].start)
+            if clause and _enough(ctx, clause):
+                _add(ctx, clause, acc, unit)
         return
+    _said(ctx, unit, i0, i1)
+
+
+def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:
+    """Statements of tokens i0..i1 of a unit: a closing attribution (", X said"), then "X said (that) …"."""
+    us = unit[0]
     tail = _tail(ctx, i0, i1)
     end = i1
     if tail:
@@ -329,8 +342,7 @@ def _reported(ctx: Ctx, unit: tuple[int, int]) -> None:
         ctx.used.add(c)
         end = comma
         lead = _leading_statement(ctx, i0, comma)
-        if lead and ctx.mention_at(ctx.toks[lead[0]].start) is None or lead and \
-                ctx.mention_at(ctx.toks[lead[0]].start)["label"] != "PERSON":
+        if lead and not _is_person(ctx, lead[2]):
             ctx.used.add(lead[0])  # "Russia states that …, the spokeswoman said": she says it
             clause = _trimmed(ctx, ctx.toks[lead[1]].start, ctx.toks[comma].start)
         elif not lead:
@@ -374,16 +386,23 @@ def _tail(ctx: Ctx, i0: int, i1: int) -> tuple[int, int, dict, tuple[int, int]] 
     return None
 
 
-def _leading_statement(ctx: Ctx, i0: int, end: int) -> tuple[int, int] | None:
-    """"Russia states that …" at the start of a clause: (cue token, first token after "that")."""
+def _leading_statement(ctx: Ctx, i0: int, end: int) -> tuple[int, int, dict] | None:
+    """"Russia states that …" at the start of a clause: (cue token, first token after "that", speaker)."""
     for c in range(i0, min(end, i0 + MAX_NP)):
         cue = _cue_at(ctx, c)
-        if cue and _speaker_before(ctx, i0, c):
+        sp = _speaker_before(ctx, i0, c) if cue else None
+        if sp:
             k = _skip_adverbials(ctx, cue[1], end)
             if k < end and ctx.toks[k].low == "that":
-                return c, k + 1
+                return c, k + 1, sp
             return None
     return None
+
+
+def _is_person(ctx: Ctx, sp: dict) -> bool:
+    ref = sp.get("speaker_mention")
+    m = ctx.mention_at(ref[0]) if ref else None
+    return bool(m and m["label"] == "PERSON")
 
 
 def _first_word(ctx: Ctx, i0: int, i1: int) -> int:
@@ -397,11 +416,20 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
     j = c - 1
     while j >= i0 and ctx.toks[j].low in SKIP_BEFORE_CUE:
         j -= 1
-    if last is None or j < i0 or ctx.toks[j].low not in ("and", "but"):
+    if j < i0 or ctx.toks[j].low not in ("and", "but"):
         return None
-    return {k: last[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_mention", "np_start")}
+    if last is not None:
+        return {k: last[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_mention", "np_start")}
+    first = next((m for m in ctx.mentions if ctx.toks[i0].start <= m["start"] < ctx.toks[j].start), None)
+    if first is None or first["label"] not in ("PERSON", "ORG", "GPE"):
+        return None  # "X called it Y and said …": X is the subject when the unit opens with X's name
+    lead = ctx.toks[i0:ctx.tok_at(first["start"])]
+    if any(not (t.text[0].isupper() or t.low in DETERMINERS or t.low in ctx.lex.titles) for t in lead):
+        return None
+    return _speaker(ctx, first["start"], first["end"], first, i0)
 
 
+SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we", "i", "there", "both", "all", "no", "none", "some", "many"}
 PREPOSITIONS = {"in", "on", "at", "during", "over", "via", "through", "to", "after", "before", "late", "early"}
 
 
@@ -413,7 +441,7 @@ def _skip_adverbials(ctx: Ctx, j: int, i1: int) -> int:
         if t.low in PREPOSITIONS:
             j += 1
             while j < i1 and (toks[j].low in w.adverbials or toks[j].low in DETERMINERS or toks[j].low in MONTHS
-                              or toks[j].text.isdigit()) and toks[j].low != "that":
+                              or toks[j].text.isdigit() or toks[j].text[0].isupper()) and toks[j].low != "that":
                 j += 1
         elif t.low in w.adverbials and t.low not in DETERMINERS and t.low != "that" or t.low in MONTHS \
                 or t.text.isdigit():
@@ -434,9 +462,11 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
         return None
     if j < i1 and toks[j].text == ",":
         j += 1
-    if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or not toks[j].text[0].isalnum() \
-            or not _has_finite(ctx, j, min(i1, j + 14)):
+    if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or not toks[j].text[0].isalnum():
         return None
+    subject = toks[j].low in DETERMINERS | SUBJECT_PRONOUNS or toks[j].text[0].isupper() or toks[j].text[0].isdigit()
+    if not _has_finite(ctx, j, min(i1, j + 14)) and not (cue and subject and i1 - j >= 4):
+        return None  # after a plain "said", a subject opens the clause ("said the army only hit targets")
     return _clause_span(ctx, j, i1)
 
 
@@ -549,6 +579,17 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
     j = c - 1
     while j >= i0 and (ctx.toks[j].low in SKIP_BEFORE_CUE or re.fullmatch(r"[a-z]+ly", ctx.toks[j].text)):
         j -= 1
+    if j > i0 and ctx.toks[j].text == ",":  # "Pashinyan, who has led …, said" / "The EU's chief, Josep Borrell, said"
+        k = j - 1
+        while k > i0 and ctx.toks[k].text != "," and j - k <= MAX_NP:
+            k -= 1
+        if k > i0 and ctx.toks[k].text == ",":
+            named = _classify(ctx, k + 1, j)
+            last = ctx.mention_at(ctx.toks[j - 1].start)
+            if named and named["speaker_mention"] and last and last["label"] in ("PERSON", "ORG"):
+                return named
+            return _speaker_before(ctx, i0, k)
+        return None
     end = j + 1
     k = j
     while k >= i0 and c - k <= MAX_NP and ctx.toks[k].low not in BOUNDARY and not ctx.in_quote(ctx.toks[k].start) \
@@ -728,7 +769,22 @@ def _description_antecedent(ctx: Ctx, pos: int, words_: list[str], role: str) ->
         key_ = (role_hit, bool(nat and nat in p["nat"]), spoke, -rank)
         if best_key is None or key_ > best_key:
             best, best_key = m, key_
-    return best
+    return best or _named_next(ctx, pos, gender, nat)
+
+
+def _named_next(ctx: Ctx, pos: int, gender: str | None, nat: str | None) -> dict | None:
+    """"Armenia's prime minister said …" opening an article: the person the next sentences name, if one only."""
+    if sum(1 for u in ctx.units if u[1] <= pos) > 2:
+        return None  # only a lede names its speaker after describing them
+    units = [u for u in ctx.units if u[0] > pos][:2]
+    found = {}
+    for m in ctx.mentions:
+        if m["label"] == "PERSON" and any(s <= m["start"] < e for s, e in units):
+            p = ctx.people.get(m.get("name") or m["text"], {"gender": set(), "nat": set()})
+            if not (gender and p["gender"] and gender not in p["gender"]) and not (nat and p["nat"] and
+                                                                                  nat not in p["nat"]):
+                found.setdefault(m.get("name") or m["text"], m)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> dict | None:

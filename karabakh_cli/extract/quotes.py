@@ -23,7 +23,8 @@ from ..lexicon import DATA, Lexicon
 
 PAIRS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
 QUOTE_CHARS = set(PAIRS) | set(PAIRS.values())
-TOKEN = re.compile(r"\w+(?:[-.'\u2019]\w+)*(?:['\u2019]s?)?|\S")
+ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\."
+TOKEN = re.compile(rf"{ABBREVIATIONS}|\w+(?:[-.'\u2019]\w+)*(?:['\u2019]s?)?|\S")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
 INDEFINITE = {"a", "an", "one", "some", "another"}
 BOUNDARY = {",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "that", "and", "but", "\u2014", "\u2013", "-", "who",
@@ -190,6 +191,8 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
     skip = list(skip)
     blank = "".join(" " if any(s <= i < e for s, e in skip) and c != "\n" else c for i, c in enumerate(text)) \
         if skip else text
+    # ``Penn Treebank style'' quotes read as curly ones (same length, so offsets hold)
+    blank = blank.replace("``", " \u201c").replace("''", "\u201d ")
     quotes = quote_spans(blank)
     toks = [Tok(m.start(), m.end(), m.group(), m.group().lower().replace("\u2019", "'"))
             for m in TOKEN.finditer(blank)]
@@ -363,6 +366,16 @@ def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:
         if sp and after:
             ctx.used.add(c)
             last = _add(ctx, after, {**sp, "cue": _span(ctx, c, cue[1])}, unit)
+        elif sp and _parenthetical(ctx, i0, sp["np_start"], cue[1], end):
+            ctx.used.add(c)  # "That, he said, is why …": the whole sentence is what he said
+            clause = _trimmed(ctx, us, ctx.toks[end - 1].end)
+            if clause and _enough(ctx, clause):
+                last = _add(ctx, clause, {**sp, "cue": _span(ctx, c, cue[1])}, unit)
+
+
+def _parenthetical(ctx: Ctx, i0: int, np_start: int, k: int, end: int) -> bool:
+    k = _skip_adverbials(ctx, k, end)
+    return i0 < np_start - 1 and ctx.toks[np_start - 1].text == "," and k + 1 < end and ctx.toks[k].text == ","
 
 
 def _tail(ctx: Ctx, i0: int, i1: int) -> tuple[int, int, dict, tuple[int, int]] | None:
@@ -376,14 +389,31 @@ def _tail(ctx: Ctx, i0: int, i1: int) -> tuple[int, int, dict, tuple[int, int]] 
         if ctx.toks[c - 1].text == ",":
             sp = _speaker_after(ctx, cue[1], i1)
             comma = c - 1
+            rest = ctx.tok_at(sp["speaker_end"]) if sp else i1
         else:
             sp = _speaker_before(ctx, i0, c)
             comma = sp["np_start"] - 1 if sp else -1
-        if sp and comma > i0 and ctx.toks[comma].text == "," and _enough(ctx, (ctx.toks[i0].start,
-                                                                               ctx.toks[comma].start)):
+            rest = cue[1]
+        if sp and _only_circumstances(ctx, rest, i1) and comma > i0 and ctx.toks[comma].text == "," \
+                and _enough(ctx, (ctx.toks[i0].start, ctx.toks[comma].start)):
             return comma, c, sp, cue
         return None
     return None
+
+
+TAIL_WORDS = {"as", "citing", "quoting", "according", "adding", "referring", "speaking", "during", "after", "before",
+              "while", "when", "at", "in", "on", "amid", "following", "without", "ahead", "via", "through", "from",
+              "to", "and", "but", "late", "early", "shortly", "who", "which", "where"}
+
+
+def _only_circumstances(ctx: Ctx, k: int, i1: int) -> bool:
+    """After a closing attribution only where and when it was said may follow ("in a statement", "as quoted
+    by …", "during his visit"), not an object ("the company reported net income of …")."""
+    k = _skip_adverbials(ctx, k, i1)
+    if k >= i1:
+        return True
+    t = ctx.toks[k]
+    return not t.text[0].isalnum() or t.low in TAIL_WORDS or t.low.endswith("ing")
 
 
 def _leading_statement(ctx: Ctx, i0: int, end: int) -> tuple[int, int, dict] | None:
@@ -424,6 +454,8 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
     if first is None or first["label"] not in ("PERSON", "ORG", "GPE"):
         return None  # "X called it Y and said …": X is the subject when the unit opens with X's name
     lead = ctx.toks[i0:ctx.tok_at(first["start"])]
+    commas = [n for n, t in enumerate(lead) if t.text == ","]
+    lead = lead[commas[-1] + 1:] if commas else lead  # "For his part, Aliyev thanked … and stressed"
     if any(not (t.text[0].isupper() or t.low in DETERMINERS or t.low in ctx.lex.titles) for t in lead):
         return None
     return _speaker(ctx, first["start"], first["end"], first, i0)
@@ -462,7 +494,7 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
         return None
     if j < i1 and toks[j].text == ",":
         j += 1
-    if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or not toks[j].text[0].isalnum():
+    if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or toks[j].low in ctx.w.finite or not toks[j].text[0].isalnum():
         return None
     subject = toks[j].low in DETERMINERS | SUBJECT_PRONOUNS or toks[j].text[0].isupper() or toks[j].text[0].isdigit()
     if not _has_finite(ctx, j, min(i1, j + 14)) and not (cue and subject and i1 - j >= 4):
@@ -547,8 +579,8 @@ def _cue_at(ctx: Ctx, c: int) -> tuple[int, int] | None:
     """(start, end) token range of a reporting cue at token c (with its hearer: "told TASS"), or None."""
     toks = ctx.toks
     t = toks[c]
-    if not t.text[0].isalpha():
-        return None
+    if not t.text[0].isalpha() or ctx.mention_at(t.start) or t.text[0].isupper() and not _title_line(ctx, t.start):
+        return None  # "United States" does not state; "Says" only in a Title Case headline
     two = f"{t.low} {toks[c + 1].low}" if c + 1 < len(toks) else ""
     if two in ctx.w.cues:
         end = c + 2
@@ -564,6 +596,12 @@ def _cue_at(ctx: Ctx, c: int) -> tuple[int, int] | None:
         if k < len(toks) and toks[k].low in ("that", ",", ":", ".", "on", "in", "at", "during", "after", ";"):
             end = k
     return c, end
+
+
+def _title_line(ctx: Ctx, pos: int) -> bool:
+    line = ctx.text[ctx.text.rfind("\n", 0, pos) + 1:ctx.text.find("\n", pos) % (len(ctx.text) + 1)]
+    words_ = re.findall(r"[A-Za-z]+", line)
+    return 0 < len(words_) <= 20 and sum(w[0].isupper() for w in words_) >= 0.7 * len(words_)
 
 
 def _span(ctx: Ctx, a: int, b: int) -> dict:
@@ -608,6 +646,10 @@ def _speaker_after(ctx: Ctx, k: int, i1: int) -> dict | None:
         e += 1
     if e == k:
         return None
+    if e + 1 < i1 and ctx.toks[e].text == ",":  # said Armenia's foreign minister, Ararat Mirzoyan, …
+        m = ctx.mention_at(ctx.toks[e + 1].start)
+        if m and m["label"] == "PERSON" and m["start"] == ctx.toks[e + 1].start:
+            return _speaker(ctx, m["start"], m["end"], m, k)
     return _classify(ctx, k, e)
 
 
@@ -617,6 +659,12 @@ def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
     toks, w = ctx.toks, ctx.w
     a0, head = a, toks[b - 1]
     m = ctx.mention_at(head.start)
+    if m and m["label"] in ("GPE", "LOC", "FAC") and m["start"] > toks[a].start:
+        p = ctx.tok_at(m["start"]) - 1
+        while p > a and toks[p].low in DETERMINERS:
+            p -= 1
+        if toks[p].low in ("in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for") and p > a:
+            return _classify(ctx, a, p)  # "media reports in Tanzania": the reports speak, not Tanzania
     if m and m["label"] in ("PERSON", "ORG", "GPE", "NORP") and m["start"] >= toks[a].start:
         if m["label"] == "PERSON":
             s, e = m["start"], m["end"]
@@ -627,6 +675,10 @@ def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
                 s = toks[a].start
             e = m["end"]
         return _speaker(ctx, s, e, m, a0)
+    if not m and b - a == 1 and head.text[:1].isupper():
+        known = _surname(ctx, head.text)
+        if known:  # "Pashinyan, who …, said": a surname the model missed, of the one person it names
+            return _speaker(ctx, head.start, head.end, known, a0)
     dets = [i for i in range(a, b) if toks[i].low in DETERMINERS and not toks[i].low.endswith("'s")]
     if dets:
         a = dets[-1] if not any(toks[x].low.endswith("'s") for x in range(dets[-1], b)) else dets[0]
@@ -654,6 +706,16 @@ def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
     if last1 in w.plural or last2 in w.plural or last1 in w.documents:
         return _speaker(ctx, s, e, None, a0)
     return None
+
+
+def _surname(ctx: Ctx, word: str) -> dict | None:
+    """The mention of the one person of the article whose name ends in `word`."""
+    hits = {}
+    for m in ctx.mentions:
+        name = m.get("name") or m["text"]
+        if m["label"] == "PERSON" and len(name.split()) > 1 and name.split()[-1] == word:
+            hits.setdefault(name, m)
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _speaker(ctx: Ctx, s: int, e: int, ref: dict | None, np_start: int) -> dict:

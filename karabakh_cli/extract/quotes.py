@@ -58,7 +58,8 @@ class Words:
     finite: frozenset[str]
     pronouns: dict[str, str]
     that_only: frozenset[str]
-    documents: frozenset[str] = field(default_factory=frozenset)
+    documents: frozenset[str]
+    cue_first: frozenset[str]  # first words of the cues: most tokens are rejected by one set lookup
 
 
 @lru_cache(maxsize=1)
@@ -70,22 +71,25 @@ def words() -> Words:
                  org_parts=fs("org_parts"), female=fs("female"), male=fs("male"), generic=fs("generic_roles"),
                  synonyms={k: frozenset(v) for k, v in d.get("role_synonyms", {}).items()},
                  adverbials=fs("adverbials"), finite=fs("finite"), pronouns=dict(d.get("pronouns", {})),
-                 that_only=fs("that_only_cues"), documents=fs("document_nouns"))
+                 that_only=fs("that_only_cues"), documents=fs("document_nouns"),
+                 cue_first=frozenset(c.split()[0] for c in fs("cues")))
 
 
 # ---------------------------------------------------------------- quotation marks
 
 
-def quote_spans(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+MARKS = re.compile("[" + re.escape("".join(QUOTE_CHARS)) + "\n]")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted stretch's content, marks excluded; a quote left open at a paragraph's end
     runs on when the next paragraph opens with a quotation mark (the news convention), else ends there."""
-    skip = list(skip)
     out: list[tuple[int, int]] = []
-    opener, start, i, n = None, 0, 0, len(text)
-    while i < n:
-        ch = text[i]
-        if any(s <= i < e for s, e in skip):
-            i += 1
+    opener, start, n = None, 0, len(text)
+    resume = 0
+    for mark in MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
+        if i < resume:
             continue
         if opener is None:
             if ch in PAIRS and _opens(text, i):
@@ -101,8 +105,7 @@ def quote_spans(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[i
                 out.append((start, i))
                 opener = None
             else:
-                i = j  # the next paragraph's opening mark continues the same quote
-        i += 1
+                resume = j + 1  # the next paragraph's opening mark continues the same quote
     if opener is not None:
         out.append((start, n))
     return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
@@ -134,7 +137,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- tokens and units
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -158,15 +161,22 @@ class Ctx:
     out: list[dict] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # cue token indices already attributed
 
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: m["start"])
+        self.mention_starts = [m["start"] for m in self.mentions]
+        self.quote_starts = [s for s, _ in self.quotes]
+
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
         return bisect.bisect_left(self.starts, pos)
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and pos < self.quotes[i][1]
 
     def mention_at(self, pos: int) -> dict | None:
-        return next((m for m in self.mentions if m["start"] <= pos < m["end"]), None)
+        i = bisect.bisect_right(self.mention_starts, pos)
+        return next((m for m in self.mentions[max(0, i - 3):i] if pos < m["end"]), None)
 
 
 def _units(text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -188,9 +198,9 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
     `mentions` need `start`, `end`, `text`, `label` and the in-article `name`; `skip` are metadata spans
     (header, dateline) the text of which is no statement.
     """
-    skip = list(skip)
-    blank = "".join(" " if any(s <= i < e for s, e in skip) and c != "\n" else c for i, c in enumerate(text)) \
-        if skip else text
+    blank = text
+    for s, e in skip:
+        blank = blank[:s] + re.sub(r"[^\n]", " ", blank[s:e]) + blank[e:]
     # ``Penn Treebank style'' quotes read as curly ones (same length, so offsets hold)
     blank = blank.replace("``", " \u201c").replace("''", "\u201d ")
     quotes = quote_spans(blank)
@@ -461,6 +471,9 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
     return _speaker(ctx, first["start"], first["end"], first, i0)
 
 
+ASIDES = {"however", "though", "meanwhile", "moreover", "also", "too", "furthermore", "nevertheless", "therefore",
+          "instead", "again"}
+PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by"}
 SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we", "i", "there", "both", "all", "no", "none", "some", "many"}
 PREPOSITIONS = {"in", "on", "at", "during", "over", "via", "through", "to", "after", "before", "late", "early"}
 
@@ -474,6 +487,10 @@ def _skip_adverbials(ctx: Ctx, j: int, i1: int) -> int:
             j += 1
             while j < i1 and (toks[j].low in w.adverbials or toks[j].low in DETERMINERS or toks[j].low in MONTHS
                               or toks[j].text.isdigit() or toks[j].text[0].isupper()) and toks[j].low != "that":
+                j += 1
+        elif t.text == "," and j + 1 < i1 and toks[j + 1].low in ASIDES:
+            j += 2  # said, however, that …
+            if j < i1 and toks[j].text == ",":
                 j += 1
         elif t.low in w.adverbials and t.low not in DETERMINERS and t.low != "that" or t.low in MONTHS \
                 or t.text.isdigit():
@@ -579,8 +596,8 @@ def _cue_at(ctx: Ctx, c: int) -> tuple[int, int] | None:
     """(start, end) token range of a reporting cue at token c (with its hearer: "told TASS"), or None."""
     toks = ctx.toks
     t = toks[c]
-    if not t.text[0].isalpha() or ctx.mention_at(t.start) or t.text[0].isupper() and not _title_line(ctx, t.start):
-        return None  # "United States" does not state; "Says" only in a Title Case headline
+    if t.low not in ctx.w.cue_first:
+        return None
     two = f"{t.low} {toks[c + 1].low}" if c + 1 < len(toks) else ""
     if two in ctx.w.cues:
         end = c + 2
@@ -588,6 +605,8 @@ def _cue_at(ctx: Ctx, c: int) -> tuple[int, int] | None:
         end = c + 1
     else:
         return None
+    if ctx.mention_at(t.start) or t.text[0].isupper() and not _title_line(ctx, t.start):
+        return None  # "United States" does not state; "Says" only in a Title Case headline
     if t.low in ctx.w.object_cues:
         k = end
         while k < len(toks) and k - end < 5 and toks[k].low not in ("that", ",", ":", ".", "on", "in", "at",
@@ -659,12 +678,13 @@ def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
     toks, w = ctx.toks, ctx.w
     a0, head = a, toks[b - 1]
     m = ctx.mention_at(head.start)
-    if m and m["label"] in ("GPE", "LOC", "FAC") and m["start"] > toks[a].start:
+    if m and m["label"] in ("GPE", "LOC", "FAC", "ORG") and m["start"] > toks[a].start:
         p = ctx.tok_at(m["start"]) - 1
         while p > a and toks[p].low in DETERMINERS:
             p -= 1
-        if toks[p].low in ("in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for") and p > a:
-            return _classify(ctx, a, p)  # "media reports in Tanzania": the reports speak, not Tanzania
+        before = " ".join(t.low for t in toks[max(a, p - 2):p])
+        if toks[p].low in PP_HEADS and p > a and not any(part in before for part in w.org_parts):
+            return _classify(ctx, a, p)  # "media reports in Tanzania", "a dealer with Warburg": not the place or firm
     if m and m["label"] in ("PERSON", "ORG", "GPE", "NORP") and m["start"] >= toks[a].start:
         if m["label"] == "PERSON":
             s, e = m["start"], m["end"]

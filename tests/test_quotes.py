@@ -118,3 +118,40 @@ def test_warm_quotes_do_not_import_spacy():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert "NOSPACY" in p.stderr and json.loads(p.stdout)
     assert Path(ROOT / "karabakh_cli" / "data" / "quotes.json").exists()
+
+
+WIRE = {
+    "interfax.txt": (
+        "MOSCOW, May 4 (Interfax) - The situation on the border remains tense, Russian Deputy Foreign Minister "
+        "Mikhail Galuzin told Interfax, the ministry's website reported.\n\n"
+        "«We call on both sides to show restraint», Galuzin said.\n\n"
+        "That, he said, is why the trilateral working group must meet again soon.\n"),
+    "treebank.txt": (
+        "The United States urged both sides to return to talks on Friday.\n\n"
+        "``The door remains open,'' said Ned Price, a State Department spokesman.\n\n"
+        "Price said, however, that Washington had no plans to send observers.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def wire(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("wire")
+    for name, text in WIRE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return run_json("quotes", str(folder))
+
+
+def test_relays_guillemets_treebank_quotes_and_asides(wire):
+    relayed = by_quote(wire, "The situation on the border remains tense")
+    assert relayed["speaker"] == "Mikhail Galuzin" and relayed["cue"] == "told Interfax"
+    assert by_quote(wire, "We call on both sides to show restraint")["direct"]
+    aside = by_quote(wire, "Washington had no plans to send observers")
+    assert aside["speaker"] == "Ned Price" and not aside["quote"].startswith("however")
+    assert by_quote(wire, "The door remains open")["speaker"] == "Ned Price"
+
+
+def test_parenthetical_attribution_and_names_that_contain_a_cue(wire):
+    that = [r for r in wire if "trilateral working group" in r["quote"]]
+    assert len(that) == 1 and that[0]["speaker"] == "Mikhail Galuzin" and that[0]["speaker_text"] == "he"
+    assert not [r for r in wire if r["cue"].lower() == "states"]  # "The United States urged …"
+    assert len([r for r in wire if r["doc_id"] == "interfax"]) == 3

@@ -73,4 +73,4 @@ def quotes_cli(
             and (lo is None or (when(r) and when(r)[1].isoformat() >= lo))
             and (hi is None or (when(r) and when(r)[0].isoformat() <= hi))]
     report.write(rows, report.choose(fmt, as_json), columns=analyze.QUOTE_COLUMNS, title="Quotes",
-                 table_columns=["speaker", "speaker_text", "cue", "quote", "date", "doc_id"])
+                 table_columns=["speaker", "speaker_text", "quote", "date", "doc_id"])

@@ -509,12 +509,12 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
         return _clause_span(ctx, j + 1, i1)
     if cue in ctx.w.that_only:
         return None
-    if j < i1 and toks[j].text == ",":
-        j += 1
+    comma = j < i1 and toks[j].text == ","
+    j += comma
     if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or toks[j].low in ctx.w.finite or not toks[j].text[0].isalnum():
         return None
     subject = toks[j].low in DETERMINERS | SUBJECT_PRONOUNS or toks[j].text[0].isupper() or toks[j].text[0].isdigit()
-    if not _has_finite(ctx, j, min(i1, j + 14)) and not (cue and subject and i1 - j >= 4):
+    if not _has_finite(ctx, j, min(i1, j + 14)) and not (cue and subject and not comma and i1 - j >= 4):
         return None  # after a plain "said", a subject opens the clause ("said the army only hit targets")
     return _clause_span(ctx, j, i1)
 

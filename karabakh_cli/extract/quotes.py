@@ -678,7 +678,7 @@ def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
     toks, w = ctx.toks, ctx.w
     a0, head = a, toks[b - 1]
     m = ctx.mention_at(head.start)
-    if m and m["label"] in ("GPE", "LOC", "FAC", "ORG") and m["start"] > toks[a].start:
+    if m and m["start"] > toks[a].start:
         p = ctx.tok_at(m["start"]) - 1
         while p > a and toks[p].low in DETERMINERS:
             p -= 1
@@ -768,7 +768,7 @@ def _people(ctx: Ctx) -> dict[str, dict]:
         p = out.setdefault(m.get("name") or m["text"], {"roles": set(), "gender": set(), "nat": set()})
         i = ctx.tok_at(m["start"])
         desc: list[str] = []
-        k = i - 1
+        k = i - 2 if i > 1 and ctx.toks[i - 1].text == "," else i - 1  # "the ministry's spokesman, Aykhan Hajizada"
         while k >= 0 and i - k <= 7 and ctx.toks[k].low not in BOUNDARY - {"-"} and "\n" not in \
                 ctx.text[ctx.toks[k].end:ctx.toks[k + 1].start]:
             other = ctx.mention_at(ctx.toks[k].start)
@@ -803,15 +803,15 @@ def _nationality(ctx: Ctx, words_: list[str]) -> str | None:
     return next((ctx.lex.country_of(x) for x in words_ if ctx.lex.country_of(x)), None)
 
 
-def _seen(ctx: Ctx, pos: int, label: str) -> list[tuple[int, dict, bool]]:
+def _seen(ctx: Ctx, pos: int, labels: tuple[str, ...]) -> list[tuple[int, dict, bool]]:
     """(position, mention, is a speaker) of actors of `label` before pos, outside quotes, latest first."""
     seen = [(m["start"], m, False) for m in ctx.mentions
-            if m["label"] == label and m["start"] < pos and not ctx.in_quote(m["start"])]
+            if m["label"] in labels and m["start"] < pos and not ctx.in_quote(m["start"])]
     for r in ctx.out:
         ref = r.get("speaker_mention")
         if ref and r["speaker_start"] < pos:
             m = ctx.mention_at(ref[0])
-            if m and m["label"] == label:
+            if m and m["label"] in labels:
                 seen.append((r["speaker_start"], m, True))
     return sorted(seen, key=lambda x: (x[0], x[2]), reverse=True)
 
@@ -819,7 +819,7 @@ def _seen(ctx: Ctx, pos: int, label: str) -> list[tuple[int, dict, bool]]:
 def _pronoun_antecedent(ctx: Ctx, pos: int, label: str, gender: str | None) -> dict | None:
     """He/she: the nearest sentence before with a compatible person; in it, a speaker, else the first named."""
     cands = []
-    for at, m, spoke in _seen(ctx, pos, label):
+    for at, m, spoke in _seen(ctx, pos, ("ORG", "GPE") if label == "ORG" else (label,)):  # "it": Iran too
         p = ctx.people.get(m.get("name") or m["text"], {})
         if gender and p.get("gender") and gender not in p["gender"]:
             continue
@@ -839,14 +839,14 @@ def _description_antecedent(ctx: Ctx, pos: int, words_: list[str], role: str) ->
     nat = _nationality(ctx, words_)
     related = {role, *w.synonyms.get(role, ())}
     best, best_key = None, None
-    for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, "PERSON")):
+    for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, ("PERSON",))):
         p = ctx.people.get(m.get("name") or m["text"], {"roles": set(), "gender": set(), "nat": set()})
         if gender and p["gender"] and gender not in p["gender"]:
             continue
         if nat and p["nat"] and nat not in p["nat"]:
             continue
         role_hit = bool(related & p["roles"]) or any(r in " ".join(sorted(p["roles"])) for r in related if " " in r)
-        if not role_hit and role not in w.generic and p["roles"]:
+        if not role_hit and role not in w.generic:  # "the investigator" is not the suspect named before
             continue
         key_ = (role_hit, bool(nat and nat in p["nat"]), spoke, -rank)
         if best_key is None or key_ > best_key:
@@ -874,7 +874,7 @@ def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> 
     nat = _nationality(ctx, words_)
     specific = head if head and head not in ("agency", "body", "organization", "organisation", "service") else None
     best, best_key = None, None
-    for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, "ORG")):
+    for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, ("ORG",))):
         name = (m.get("name") or m["text"]).lower()
         if specific and specific not in name and specific not in m["text"].lower():
             continue

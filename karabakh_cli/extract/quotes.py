@@ -59,6 +59,7 @@ class Words:
     pronouns: dict[str, str]
     that_only: frozenset[str]
     documents: frozenset[str]
+    generic_orgs: frozenset[str]
     cue_first: frozenset[str]  # first words of the cues: most tokens are rejected by one set lookup
 
 
@@ -72,7 +73,7 @@ def words() -> Words:
                  synonyms={k: frozenset(v) for k, v in d.get("role_synonyms", {}).items()},
                  adverbials=fs("adverbials"), finite=fs("finite"), pronouns=dict(d.get("pronouns", {})),
                  that_only=fs("that_only_cues"), documents=fs("document_nouns"),
-                 cue_first=frozenset(c.split()[0] for c in fs("cues")))
+                 generic_orgs=fs("generic_org_nouns"), cue_first=frozenset(c.split()[0] for c in fs("cues")))
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -473,6 +474,7 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
 
 ASIDES = {"however", "though", "meanwhile", "moreover", "also", "too", "furthermore", "nevertheless", "therefore",
           "instead", "again"}
+NOT_ROLE = {"by", "with", "to", "from", "at", "in", "on", "than", "about", "against", "like"}
 PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by"}
 SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we", "i", "there", "both", "all", "no", "none", "some", "many"}
 PREPOSITIONS = {"in", "on", "at", "during", "over", "via", "through", "to", "after", "before", "late", "early"}
@@ -711,7 +713,7 @@ def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
             return _speaker(ctx, s, e, None, a0)
         gender = "f" if last1 in w.female else "m" if last1 in w.male else None
         return _speaker(ctx, s, e, _pronoun_antecedent(ctx, s, kind, gender), a0)
-    indefinite = words_[0] in INDEFINITE
+    indefinite = words_[0] in INDEFINITE or _unknown_name(ctx, a, b)
     if last2 in w.org_parts or last1 in w.org_parts:
         n = 2 if last2 in w.org_parts else 1
         owner = _owner(ctx, a, b - n)
@@ -720,7 +722,7 @@ def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
         role = last2 if last2 in w.person_nouns or last2 in ctx.lex.titles else last1
         ref = None if indefinite else _description_antecedent(ctx, s, words_, role)
         return _speaker(ctx, s, e, ref, a0)
-    if last1 in w.org_nouns:
+    if last1 in w.org_nouns or last1 in w.generic_orgs:
         ref = None if indefinite else _org_antecedent(ctx, s, words_, last1)
         return _speaker(ctx, s, e, ref, a0)
     if last1 in w.plural or last2 in w.plural or last1 in w.documents:
@@ -736,6 +738,12 @@ def _surname(ctx: Ctx, word: str) -> dict | None:
         if m["label"] == "PERSON" and len(name.split()) > 1 and name.split()[-1] == word:
             hits.setdefault(name, m)
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _unknown_name(ctx: Ctx, a: int, b: int) -> bool:
+    """"The Maariv newspaper": a description that carries a name the model did not find is no earlier actor."""
+    return any(t.text[0].isupper() and not ctx.mention_at(t.start) and not ctx.lex.country_of(t.text)
+               and t.low not in DETERMINERS for t in ctx.toks[a + 1:b - 1])
 
 
 def _speaker(ctx: Ctx, s: int, e: int, ref: dict | None, np_start: int) -> dict:
@@ -772,9 +780,10 @@ def _people(ctx: Ctx) -> dict[str, dict]:
         while k >= 0 and i - k <= 7 and ctx.toks[k].low not in BOUNDARY - {"-"} and "\n" not in \
                 ctx.text[ctx.toks[k].end:ctx.toks[k + 1].start]:
             other = ctx.mention_at(ctx.toks[k].start)
-            if other and other["label"] == "PERSON":
-                break
-            desc.insert(0, ctx.toks[k].low)
+            low = ctx.toks[k].low
+            if other and other["label"] == "PERSON" or low in w.cue_first or low in w.finite or low in NOT_ROLE:
+                break  # "the investigator said Kopp …": the investigator is not Kopp
+            desc.insert(0, low)
             k -= 1
         j = ctx.tok_at(m["end"])
         if j < len(ctx.toks) and ctx.toks[j].text == ",":
@@ -819,7 +828,7 @@ def _seen(ctx: Ctx, pos: int, labels: tuple[str, ...]) -> list[tuple[int, dict, 
 def _pronoun_antecedent(ctx: Ctx, pos: int, label: str, gender: str | None) -> dict | None:
     """He/she: the nearest sentence before with a compatible person; in it, a speaker, else the first named."""
     cands = []
-    for at, m, spoke in _seen(ctx, pos, ("ORG", "GPE") if label == "ORG" else (label,)):  # "it": Iran too
+    for at, m, spoke in _seen(ctx, pos, (label,)):
         p = ctx.people.get(m.get("name") or m["text"], {})
         if gender and p.get("gender") and gender not in p["gender"]:
             continue
@@ -843,8 +852,8 @@ def _description_antecedent(ctx: Ctx, pos: int, words_: list[str], role: str) ->
         p = ctx.people.get(m.get("name") or m["text"], {"roles": set(), "gender": set(), "nat": set()})
         if gender and p["gender"] and gender not in p["gender"]:
             continue
-        if nat and p["nat"] and nat not in p["nat"]:
-            continue
+        if nat and nat not in p["nat"]:
+            continue  # "the Iraqi ambassador" needs one the article calls Iraqi
         role_hit = bool(related & p["roles"]) or any(r in " ".join(sorted(p["roles"])) for r in related if " " in r)
         if not role_hit and role not in w.generic:  # "the investigator" is not the suspect named before
             continue
@@ -872,7 +881,7 @@ def _named_next(ctx: Ctx, pos: int, gender: str | None, nat: str | None) -> dict
 def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> dict | None:
     """"The ministry", "the agency": the organisation named before, of the same kind and country where said."""
     nat = _nationality(ctx, words_)
-    specific = head if head and head not in ("agency", "body", "organization", "organisation", "service") else None
+    specific = head if head and head not in ctx.w.generic_orgs else None
     best, best_key = None, None
     for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, ("ORG",))):
         name = (m.get("name") or m["text"]).lower()

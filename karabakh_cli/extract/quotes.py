@@ -31,8 +31,9 @@ BOUNDARY = {",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "that", "and", "bu
             "which", "as", "when", "while", "because", "if", "after", "before", "where", "whom", "whose", "than"}
 SKIP_BEFORE_CUE = {"also", "further", "later", "earlier", "then", "again", "previously", "separately", "once",
                    "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently"}
-CLAUSE_STOP_WORDS = {"its", "his", "her", "their", "our", "my", "your", "to", "about", "for", "of", "with", "by", "on",
-                     "in", "at", "from", "into", "him", "them", "me", "us", "no", "nothing", "goodbye", "hello"}
+CLAUSE_STOP_WORDS = {"and", "but", "or", "its", "his", "her", "their", "our", "my", "your", "to", "about", "for", "of",
+                     "with", "by", "on", "in", "at", "from", "into", "him", "them", "me", "us", "no", "nothing",
+                     "goodbye", "hello"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 CONTINUATION_MIN_WORDS = 4
@@ -373,11 +374,12 @@ def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:
         if not cue:
             continue
         sp = _shared_subject(ctx, i0, c, last) or _speaker_before(ctx, i0, c)
-        after = _clause_after(ctx, cue[1], end, ctx.toks[c].low)
+        aside = sp and _parenthetical(ctx, i0, sp["np_start"], cue[1], end)
+        after = None if aside else _clause_after(ctx, cue[1], end, ctx.toks[c].low)
         if sp and after:
             ctx.used.add(c)
             last = _add(ctx, after, {**sp, "cue": _span(ctx, c, cue[1])}, unit)
-        elif sp and _parenthetical(ctx, i0, sp["np_start"], cue[1], end):
+        elif aside:
             ctx.used.add(c)  # "That, he said, is why …": the whole sentence is what he said
             clause = _trimmed(ctx, us, ctx.toks[end - 1].end)
             if clause and _enough(ctx, clause):
@@ -508,7 +510,8 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
     toks = ctx.toks
     j = _skip_adverbials(ctx, k, i1)
     if j < i1 and toks[j].low == "that":
-        return _clause_span(ctx, j + 1, i1)
+        demonstrative = j + 1 < i1 and toks[j + 1].low in ctx.w.finite  # "says that is the focus"
+        return _clause_span(ctx, j if demonstrative else j + 1, i1)
     if cue in ctx.w.that_only:
         return None
     comma = j < i1 and toks[j].text == ","

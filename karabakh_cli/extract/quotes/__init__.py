@@ -12,23 +12,24 @@ Word lists live in data/quotes.json.
 """
 from __future__ import annotations
 
-import bisect
-import json
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable
 
-from ..lexicon import DATA, Lexicon
+from ...lexicon import Lexicon
+from .context import (
+    BOUNDARY,
+    DETERMINERS,
+    MAX_NP,
+    TOKEN,
+    Ctx,
+    Tok,
+    unit_of,
+    units,
+    words,
+)
+from .marks import QUOTE_CHARS, quote_spans
+from .speakers import classify, people, speaker
 
-PAIRS = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
-QUOTE_CHARS = set(PAIRS) | set(PAIRS.values())
-ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\."
-TOKEN = re.compile(rf"{ABBREVIATIONS}|\w+(?:[-.'\u2019]\w+)*(?:['\u2019]s?)?|\S")
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
-INDEFINITE = {"a", "an", "one", "some", "another"}
-BOUNDARY = {",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "that", "and", "but", "\u2014", "\u2013", "-", "who",
-            "which", "as", "when", "while", "because", "if", "after", "before", "where", "whom", "whose", "than"}
 SKIP_BEFORE_CUE = {"also", "further", "later", "earlier", "then", "again", "previously", "separately", "once",
                    "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently"}
 CLAUSE_STOP_WORDS = {"and", "but", "or", "its", "his", "her", "their", "our", "my", "your", "to", "about", "for", "of",
@@ -37,160 +38,6 @@ CLAUSE_STOP_WORDS = {"and", "but", "or", "its", "his", "her", "their", "our", "m
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 CONTINUATION_MIN_WORDS = 4
-MAX_NP = 12  # tokens a speaker's noun phrase may have
-
-
-@dataclass(frozen=True)
-class Words:
-    """The word lists of data/quotes.json, as sets."""
-
-    cues: frozenset[str]
-    object_cues: frozenset[str]
-    according_to: tuple[str, ...]
-    person_nouns: frozenset[str]
-    plural: frozenset[str]
-    org_nouns: frozenset[str]
-    org_parts: frozenset[str]
-    female: frozenset[str]
-    male: frozenset[str]
-    generic: frozenset[str]
-    synonyms: dict[str, frozenset[str]]
-    adverbials: frozenset[str]
-    finite: frozenset[str]
-    pronouns: dict[str, str]
-    that_only: frozenset[str]
-    documents: frozenset[str]
-    generic_orgs: frozenset[str]
-    cue_first: frozenset[str]  # first words of the cues: most tokens are rejected by one set lookup
-
-
-@lru_cache(maxsize=1)
-def words() -> Words:
-    d = json.loads((DATA / "quotes.json").read_text(encoding="utf-8"))
-    fs = lambda k: frozenset(w.lower() for w in d.get(k, []))  # noqa: E731
-    return Words(cues=fs("cues"), object_cues=fs("object_cues"), according_to=tuple(d.get("according_to", [])),
-                 person_nouns=fs("person_nouns"), plural=fs("plural_speakers"), org_nouns=fs("org_nouns"),
-                 org_parts=fs("org_parts"), female=fs("female"), male=fs("male"), generic=fs("generic_roles"),
-                 synonyms={k: frozenset(v) for k, v in d.get("role_synonyms", {}).items()},
-                 adverbials=fs("adverbials"), finite=fs("finite"), pronouns=dict(d.get("pronouns", {})),
-                 that_only=fs("that_only_cues"), documents=fs("document_nouns"),
-                 generic_orgs=fs("generic_org_nouns"), cue_first=frozenset(c.split()[0] for c in fs("cues")))
-
-
-# ---------------------------------------------------------------- quotation marks
-
-
-MARKS = re.compile("[" + re.escape("".join(QUOTE_CHARS)) + "\n]")
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quoted stretch's content, marks excluded; a quote left open at a paragraph's end
-    runs on when the next paragraph opens with a quotation mark (the news convention), else ends there."""
-    out: list[tuple[int, int]] = []
-    opener, start, n = None, 0, len(text)
-    resume = 0
-    for mark in MARKS.finditer(text):
-        i, ch = mark.start(), mark.group()
-        if i < resume:
-            continue
-        if opener is None:
-            if ch in PAIRS and _opens(text, i):
-                opener, start = ch, i + 1
-        elif ch == PAIRS[opener] and _closes(text, i, opener):
-            out.append((start, i))
-            opener = None
-        elif ch == "\n":
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if not (j < n and text[j] == opener and "\n" in text[i:j]):
-                out.append((start, i))
-                opener = None
-            else:
-                resume = j + 1  # the next paragraph's opening mark continues the same quote
-    if opener is not None:
-        out.append((start, n))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
-
-
-def _opens(text: str, i: int) -> bool:
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] == "\u2018" and prev.isalnum():
-        return False
-    return (prev.isspace() or prev in "([{\u2014\u2013-:/,") and not nxt.isspace()
-
-
-def _closes(text: str, i: int, opener: str) -> bool:
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if opener == "\u2018":  # ’ is also the apostrophe: "Azerbaijan’s" does not close a quote
-        return not nxt.isalnum()
-    return True
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
-        e -= 1
-    return s, e
-
-
-# ---------------------------------------------------------------- tokens and units
-
-
-@dataclass(slots=True)
-class Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-
-
-@dataclass
-class Ctx:
-    """One article being read: its tokens, statement units, mentions and what is known of each actor."""
-
-    text: str
-    toks: list[Tok]
-    starts: list[int]
-    quotes: list[tuple[int, int]]
-    units: list[tuple[int, int]]
-    mentions: list[dict]
-    lex: Lexicon
-    w: Words
-    people: dict[str, dict] = field(default_factory=dict)
-    out: list[dict] = field(default_factory=list)
-    used: set[int] = field(default_factory=set)  # cue token indices already attributed
-
-    def __post_init__(self) -> None:
-        self.mentions = sorted(self.mentions, key=lambda m: m["start"])
-        self.mention_starts = [m["start"] for m in self.mentions]
-        self.quote_starts = [s for s, _ in self.quotes]
-
-    def tok_at(self, pos: int) -> int:
-        """Index of the first token starting at or after `pos`."""
-        return bisect.bisect_left(self.starts, pos)
-
-    def in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.quote_starts, pos) - 1
-        return i >= 0 and pos < self.quotes[i][1]
-
-    def mention_at(self, pos: int) -> dict | None:
-        i = bisect.bisect_right(self.mention_starts, pos)
-        return next((m for m in self.mentions[max(0, i - 3):i] if pos < m["end"]), None)
-
-
-def _units(text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences as statements see them: a sentence break inside a quote is no break, a paragraph break is."""
-    cuts = {e for _, e in sentences} | {m.end() for m in re.finditer(r"\n", text)}
-    cuts = sorted(c for c in cuts if not any(s < c < e for s, e in quotes) and 0 < c < len(text))
-    out, prev = [], 0
-    for c in [*cuts, len(text)]:
-        if text[prev:c].strip():
-            out.append((prev, c))
-        prev = c
-    return out
 
 
 def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *, lex: Lexicon,
@@ -209,8 +56,8 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
     toks = [Tok(m.start(), m.end(), m.group(), m.group().lower().replace("\u2019", "'"))
             for m in TOKEN.finditer(blank)]
     ms = [m for m in mentions if m.get("source") != "dateline"]
-    ctx = Ctx(blank, toks, [t.start for t in toks], quotes, _units(blank, sentences, quotes), ms, lex, words())
-    ctx.people = _people(ctx)
+    ctx = Ctx(blank, toks, [t.start for t in toks], quotes, units(blank, sentences, quotes), ms, lex, words())
+    ctx.people = people(ctx)
     for unit in ctx.units:  # in text order, so a pronoun or description can look back at earlier speakers
         for q in ctx.quotes:
             if unit[0] <= q[0] < unit[1]:
@@ -227,14 +74,10 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
 # ---------------------------------------------------------------- direct quotes
 
 
-def _unit_of(ctx: Ctx, pos: int) -> tuple[int, int]:
-    return next(((s, e) for s, e in ctx.units if s <= pos < e), (pos, pos))
-
-
 def _direct(ctx: Ctx, q: tuple[int, int]) -> dict | None:
     """A quoted stretch with a cue after it ("…," X said) or before it (X said: "…")."""
     qs, qe = q
-    us, ue = _unit_of(ctx, qs)
+    us, ue = unit_of(ctx, qs)
     close = qe
     while close < len(ctx.text) and ctx.text[close] not in QUOTE_CHARS and close - qe < 3:
         close += 1
@@ -311,7 +154,7 @@ def _continuation(ctx: Ctx, q: tuple[int, int]) -> dict | None:
     p = prev[-1]
     if ctx.text[max(p["end"], p["sentence"][1]):qs - 1].strip(" \n\"\u201d\u00bb\u2019.,"):
         return None
-    return {**p, "start": qs, "end": qe, "cue": "", "cue_start": None, "sentence": list(_unit_of(ctx, qs))}
+    return {**p, "start": qs, "end": qe, "cue": "", "cue_start": None, "sentence": list(unit_of(ctx, qs))}
 
 
 # ---------------------------------------------------------------- reported speech
@@ -471,13 +314,11 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
     lead = lead[commas[-1] + 1:] if commas else lead  # "For his part, Aliyev thanked … and stressed"
     if any(not (t.text[0].isupper() or t.low in DETERMINERS or t.low in ctx.lex.titles) for t in lead):
         return None
-    return _speaker(ctx, first["start"], first["end"], first, i0)
+    return speaker(ctx, first["start"], first["end"], first, i0)
 
 
 ASIDES = {"however", "though", "meanwhile", "moreover", "also", "too", "furthermore", "nevertheless", "therefore",
           "instead", "again"}
-NOT_ROLE = {"by", "with", "to", "from", "at", "in", "on", "than", "about", "against", "like"}
-PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by"}
 SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we", "i", "there", "both", "all", "no", "none", "some", "many"}
 PREPOSITIONS = {"in", "on", "at", "during", "over", "via", "through", "to", "after", "before", "late", "early"}
 
@@ -588,7 +429,7 @@ def _according(ctx: Ctx, i0: int, i1: int) -> dict | None:
             e += 1
         if e == b:
             return None
-        sp = _classify(ctx, b, e) or {"speaker_text": _surface(ctx, b, e), "speaker_start": ctx.toks[b].start,
+        sp = classify(ctx, b, e) or {"speaker_text": _surface(ctx, b, e), "speaker_start": ctx.toks[b].start,
                                       "speaker_end": ctx.toks[e - 1].end, "speaker_mention": None, "np_start": b}
         return {**sp, "cue": _span(ctx, a, b), "cue_start_tok": a, "cue_end": e, "np_end": e}
     return None
@@ -646,7 +487,7 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
         while k > i0 and ctx.toks[k].text != "," and j - k <= MAX_NP:
             k -= 1
         if k > i0 and ctx.toks[k].text == ",":
-            named = _classify(ctx, k + 1, j)
+            named = classify(ctx, k + 1, j)
             last = ctx.mention_at(ctx.toks[j - 1].start)
             if named and named["speaker_mention"] and last and last["label"] in ("PERSON", "ORG"):
                 return named
@@ -659,7 +500,7 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
         k -= 1
     if k + 1 >= end:
         return None
-    return _classify(ctx, k + 1, end)
+    return classify(ctx, k + 1, end)
 
 
 def _speaker_after(ctx: Ctx, k: int, i1: int) -> dict | None:
@@ -673,229 +514,8 @@ def _speaker_after(ctx: Ctx, k: int, i1: int) -> dict | None:
     if e + 1 < i1 and ctx.toks[e].text == ",":  # said Armenia's foreign minister, Ararat Mirzoyan, …
         m = ctx.mention_at(ctx.toks[e + 1].start)
         if m and m["label"] == "PERSON" and m["start"] == ctx.toks[e + 1].start:
-            return _speaker(ctx, m["start"], m["end"], m, k)
-    return _classify(ctx, k, e)
-
-
-def _classify(ctx: Ctx, a: int, b: int) -> dict | None:
-    """What a noun phrase before/after a cue names: an actor, a description or pronoun resolved to one,
-    an unnamed speaker ("a source", "officials"), or nothing a speaker can be (None)."""
-    toks, w = ctx.toks, ctx.w
-    a0, head = a, toks[b - 1]
-    m = ctx.mention_at(head.start)
-    if m and m["start"] > toks[a].start:
-        p = ctx.tok_at(m["start"]) - 1
-        while p > a and toks[p].low in DETERMINERS:
-            p -= 1
-        before = " ".join(t.low for t in toks[max(a, p - 2):p])
-        if toks[p].low in PP_HEADS and p > a and not any(part in before for part in w.org_parts):
-            return _classify(ctx, a, p)  # "media reports in Tanzania", "a dealer with Warburg": not the place or firm
-    if m and m["label"] in ("PERSON", "ORG", "GPE", "NORP") and m["start"] >= toks[a].start:
-        if m["label"] == "PERSON":
-            s, e = m["start"], m["end"]
-        else:
-            s = toks[a].start
-            while toks[a].low in DETERMINERS and a < b - 1:
-                a += 1
-                s = toks[a].start
-            e = m["end"]
-        return _speaker(ctx, s, e, m, a0)
-    if not m and b - a == 1 and head.text[:1].isupper():
-        known = _surname(ctx, head.text)
-        if known:  # "Pashinyan, who …, said": a surname the model missed, of the one person it names
-            return _speaker(ctx, head.start, head.end, known, a0)
-    dets = [i for i in range(a, b) if toks[i].low in DETERMINERS and not toks[i].low.endswith("'s")]
-    if dets:
-        a = dets[-1] if not any(toks[x].low.endswith("'s") for x in range(dets[-1], b)) else dets[0]
-    words_ = [t.low for t in toks[a:b]]
-    last1, last2 = words_[-1], " ".join(words_[-2:])
-    s, e = toks[a].start, head.end
-    if b - a == 1 and last1 in w.pronouns:
-        kind = w.pronouns[last1]
-        if kind == "PLURAL":
-            return _speaker(ctx, s, e, None, a0)
-        gender = "f" if last1 in w.female else "m" if last1 in w.male else None
-        return _speaker(ctx, s, e, _pronoun_antecedent(ctx, s, kind, gender), a0)
-    indefinite = words_[0] in INDEFINITE or _unknown_name(ctx, a, b)
-    if last2 in w.org_parts or last1 in w.org_parts:
-        n = 2 if last2 in w.org_parts else 1
-        owner = _owner(ctx, a, b - n)
-        return _speaker(ctx, s, e, owner if not indefinite else None, a0)
-    if last2 in w.person_nouns or last1 in w.person_nouns or last1 in ctx.lex.titles:
-        role = last2 if last2 in w.person_nouns or last2 in ctx.lex.titles else last1
-        ref = None if indefinite else _description_antecedent(ctx, s, words_, role)
-        return _speaker(ctx, s, e, ref, a0)
-    if last1 in w.org_nouns or last1 in w.generic_orgs:
-        ref = None if indefinite else _org_antecedent(ctx, s, words_, last1)
-        return _speaker(ctx, s, e, ref, a0)
-    if last1 in w.plural or last2 in w.plural or last1 in w.documents:
-        return _speaker(ctx, s, e, None, a0)
-    return None
-
-
-def _surname(ctx: Ctx, word: str) -> dict | None:
-    """The mention of the one person of the article whose name ends in `word`."""
-    hits = {}
-    for m in ctx.mentions:
-        name = m.get("name") or m["text"]
-        if m["label"] == "PERSON" and len(name.split()) > 1 and name.split()[-1] == word:
-            hits.setdefault(name, m)
-    return next(iter(hits.values())) if len(hits) == 1 else None
-
-
-def _unknown_name(ctx: Ctx, a: int, b: int) -> bool:
-    """"The Maariv newspaper": a description that carries a name the model did not find is no earlier actor."""
-    return any(t.text[0].isupper() and not ctx.mention_at(t.start) and not ctx.lex.country_of(t.text)
-               and t.low not in DETERMINERS for t in ctx.toks[a + 1:b - 1])
-
-
-def _speaker(ctx: Ctx, s: int, e: int, ref: dict | None, np_start: int) -> dict:
-    """Who speaks; `np_start`, the token their phrase starts at, is where a preceding clause ends."""
-    return {"speaker_text": ctx.text[s:e], "speaker_start": s, "speaker_end": e,
-            "speaker_mention": [ref["start"], ref["end"]] if ref else None, "np_start": np_start}
-
-
-def _owner(ctx: Ctx, a: int, b: int) -> dict | None:
-    """Whose press service: a named owner in the phrase, "the ministry's" resolved, else the last organisation."""
-    for i in range(b - 1, a - 1, -1):
-        m = ctx.mention_at(ctx.toks[i].start)
-        if m and m["label"] == "ORG":
-            return m
-    words_ = [t.low.removesuffix("'s").removesuffix("'") for t in ctx.toks[a:b]]
-    head = words_[-1] if words_ and words_[-1] in ctx.w.org_nouns else None
-    return _org_antecedent(ctx, ctx.toks[a].start, words_ or ["the"], head)
-
-
-# ---------------------------------------------------------------- antecedents
-
-
-def _people(ctx: Ctx) -> dict[str, dict]:
-    """What the article says about each person: roles, gender, nationality (from the words around the name)."""
-    w, lex = ctx.w, ctx.lex
-    out: dict[str, dict] = {}
-    for m in ctx.mentions:
-        if m["label"] != "PERSON":
-            continue
-        p = out.setdefault(m.get("name") or m["text"], {"roles": set(), "gender": set(), "nat": set()})
-        i = ctx.tok_at(m["start"])
-        desc: list[str] = []
-        k = i - 2 if i > 1 and ctx.toks[i - 1].text == "," else i - 1  # "the ministry's spokesman, Aykhan Hajizada"
-        while k >= 0 and i - k <= 7 and ctx.toks[k].low not in BOUNDARY - {"-"} and "\n" not in \
-                ctx.text[ctx.toks[k].end:ctx.toks[k + 1].start]:
-            other = ctx.mention_at(ctx.toks[k].start)
-            low = ctx.toks[k].low
-            if other and other["label"] == "PERSON" or low in w.cue_first or low in w.finite or low in NOT_ROLE:
-                break  # "the investigator said Kopp …": the investigator is not Kopp
-            desc.insert(0, low)
-            k -= 1
-        j = ctx.tok_at(m["end"])
-        if j < len(ctx.toks) and ctx.toks[j].text == ",":
-            j += 1
-            while j < len(ctx.toks) and ctx.toks[j].text not in (",", ".", ";", ")") and len(desc) < 20:
-                desc.append(ctx.toks[j].low)
-                j += 1
-        if m.get("role"):
-            desc.extend(m["role"].lower().split())
-        for k2, word in enumerate(desc):
-            bare = word.removesuffix("'s")
-            p["roles"].add(bare)
-            if k2 + 1 < len(desc):
-                p["roles"].add(f"{bare} {desc[k2 + 1]}")
-            if word in w.female:
-                p["gender"].add("f")
-            elif word in w.male and word not in ("his",):
-                p["gender"].add("m")
-            country = lex.country_of(word)
-            if country and word[:1].isalpha():
-                p["nat"].add(country)
-    return out
-
-
-def _nationality(ctx: Ctx, words_: list[str]) -> str | None:
-    return next((ctx.lex.country_of(x) for x in words_ if ctx.lex.country_of(x)), None)
-
-
-def _seen(ctx: Ctx, pos: int, labels: tuple[str, ...]) -> list[tuple[int, dict, bool]]:
-    """(position, mention, is a speaker) of actors of `label` before pos, outside quotes, latest first."""
-    seen = [(m["start"], m, False) for m in ctx.mentions
-            if m["label"] in labels and m["start"] < pos and not ctx.in_quote(m["start"])]
-    for r in ctx.out:
-        ref = r.get("speaker_mention")
-        if ref and r["speaker_start"] < pos:
-            m = ctx.mention_at(ref[0])
-            if m and m["label"] in labels:
-                seen.append((r["speaker_start"], m, True))
-    return sorted(seen, key=lambda x: (x[0], x[2]), reverse=True)
-
-
-def _pronoun_antecedent(ctx: Ctx, pos: int, label: str, gender: str | None) -> dict | None:
-    """He/she: the nearest sentence before with a compatible person; in it, a speaker, else the first named."""
-    cands = []
-    for at, m, spoke in _seen(ctx, pos, (label,)):
-        p = ctx.people.get(m.get("name") or m["text"], {})
-        if gender and p.get("gender") and gender not in p["gender"]:
-            continue
-        cands.append((at, m, spoke))
-    if not cands:
-        return None
-    unit = _unit_of(ctx, cands[0][0])
-    same = [c for c in cands if unit[0] <= c[0] < unit[1]]
-    spoke = [c for c in same if c[2]]
-    return (spoke[0] if spoke else min(same, key=lambda c: c[0]))[1]
-
-
-def _description_antecedent(ctx: Ctx, pos: int, words_: list[str], role: str) -> dict | None:
-    """"The Russian diplomat", "the spokeswoman": the compatible person, by role, nationality, then recency."""
-    w = ctx.w
-    gender = "f" if set(words_) & w.female else "m" if set(words_) & w.male else None
-    nat = _nationality(ctx, words_)
-    related = {role, *w.synonyms.get(role, ())}
-    best, best_key = None, None
-    for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, ("PERSON",))):
-        p = ctx.people.get(m.get("name") or m["text"], {"roles": set(), "gender": set(), "nat": set()})
-        if gender and p["gender"] and gender not in p["gender"]:
-            continue
-        if nat and nat not in p["nat"]:
-            continue  # "the Iraqi ambassador" needs one the article calls Iraqi
-        role_hit = bool(related & p["roles"]) or any(r in " ".join(sorted(p["roles"])) for r in related if " " in r)
-        if not role_hit and role not in w.generic:  # "the investigator" is not the suspect named before
-            continue
-        key_ = (role_hit, bool(nat and nat in p["nat"]), spoke, -rank)
-        if best_key is None or key_ > best_key:
-            best, best_key = m, key_
-    return best or _named_next(ctx, pos, gender, nat)
-
-
-def _named_next(ctx: Ctx, pos: int, gender: str | None, nat: str | None) -> dict | None:
-    """"Armenia's prime minister said …" opening an article: the person the next sentences name, if one only."""
-    if sum(1 for u in ctx.units if u[1] <= pos) > 2:
-        return None  # only a lede names its speaker after describing them
-    units = [u for u in ctx.units if u[0] > pos][:2]
-    found = {}
-    for m in ctx.mentions:
-        if m["label"] == "PERSON" and any(s <= m["start"] < e for s, e in units):
-            p = ctx.people.get(m.get("name") or m["text"], {"gender": set(), "nat": set()})
-            if not (gender and p["gender"] and gender not in p["gender"]) and not (nat and p["nat"] and
-                                                                                  nat not in p["nat"]):
-                found.setdefault(m.get("name") or m["text"], m)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> dict | None:
-    """"The ministry", "the agency": the organisation named before, of the same kind and country where said."""
-    nat = _nationality(ctx, words_)
-    specific = head if head and head not in ctx.w.generic_orgs else None
-    best, best_key = None, None
-    for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, ("ORG",))):
-        name = (m.get("name") or m["text"]).lower()
-        if specific and specific not in name and specific not in m["text"].lower():
-            continue
-        if nat and m.get("country") and m["country"] != nat:
-            continue
-        key_ = (bool(nat and m.get("country") == nat), spoke, -rank)
-        if best_key is None or key_ > best_key:
-            best, best_key = m, key_
-    return best
+            return speaker(ctx, m["start"], m["end"], m, k)
+    return classify(ctx, k, e)
 
 
 def _add(ctx: Ctx, clause: tuple[int, int], att: dict, unit: tuple[int, int]) -> dict:

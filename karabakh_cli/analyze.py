@@ -108,3 +108,39 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
                     "mentions": int(rec["mentions"]), "documents": int(rec["documents"]),
                     "approximate": int(rec["approximate"])})
     return out, bool(df["approx"].any())
+
+
+QUOTE_COLUMNS = ["doc_id", "speaker", "speaker_text", "cue", "quote", "direct", "start", "end", "date", "sentence"]
+
+
+def quotes(records: list[dict], *, lex: lexicon.Lexicon) -> tuple[list[dict], list[dict]]:
+    """(one row per statement, the actor rows) — speakers named by the corpus-level actor merge.
+
+    A row's `date` is when the statement was made as far as its sentence says ("said on Thursday",
+    "On March 3, the ministry reported"): a date outside the quote itself, else the article's date.
+    Each row also carries `actors`, the names mentioned inside the quote (for `--actor`).
+    """
+    from .timeline import _bounds, resolve
+
+    dates, timexes = resolve(records)
+    docs_ms = {r["doc_id"]: [dict(m) for m in r.get("mentions", [])] for r in records}
+    actor_rows = actors.merge(docs_ms, lex=lex)  # names the mentions in place
+    rows = []
+    for r in records:
+        doc_id, text = r["doc_id"], r["text"]
+        ms = docs_ms.get(doc_id, [])
+        by_span = {(m["start"], m["end"]): m["name"] for m in ms}
+        for q in r.get("quotes", []):
+            s, e = q["sentence"]
+            ref = q.get("speaker_mention")
+            said = [t for t in timexes.get(doc_id, [])
+                    if s <= t["start"] < e and not q["start"] <= t["start"] < q["end"] and t.get("type") == "DATE"
+                    and t.get("source") != "dateline" and _bounds(str(t["value"]))]
+            said.sort(key=lambda t: abs(t["start"] - (q.get("cue_start") or q["start"])))
+            rows.append({"doc_id": doc_id, "speaker": by_span.get(tuple(ref)) if ref else None,
+                         "speaker_text": q["speaker_text"], "cue": q["cue"], "quote": text[q["start"]:q["end"]],
+                         "direct": q["direct"], "start": q["start"], "end": q["end"],
+                         "date": said[0]["value"] if said else dates[doc_id]["date"],
+                         "sentence": " ".join(text[s:e].split()),
+                         "actors": sorted({m["name"] for m in ms if q["start"] <= m["start"] < q["end"]})})
+    return rows, actor_rows

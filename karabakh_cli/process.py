@@ -15,7 +15,7 @@ from .extract import actors
 if TYPE_CHECKING:
     from spacy.language import Language
 
-RECORD_VERSION = 2  # 2: temporal expressions stored (`timexes`)
+RECORD_VERSION = 3  # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`)
 
 
 def article_meta(art: Article) -> dict:
@@ -58,7 +58,7 @@ def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None =
             n_process: int = 1, batch_size: int = 16) -> Iterator[dict]:
     """Run the model over articles and yield one record each, in input order (see `paragraphs`)."""
     from . import paragraphs, timeline
-    from .extract import quantities
+    from .extract import quantities, quotes
 
     arts = list(articles)
     texts = [nlp_mod.model_text(a) for a in arts]
@@ -78,6 +78,7 @@ def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None =
         rec["quantities"] = [q for q in quantities.extract_quantities(doc, categories=cats, include_flagged=True)
                              if not any(s < q["end"] and q["start"] < e for s, e in art.meta_spans)]
         rec["timexes"] = timeline.precompute(rec)
+        rec["quotes"] = quotes.extract(art.text, rec["sentences"], rec["mentions"], lex=lex, skip=art.meta_spans)
         rec["model"] = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
         rec["kcli"] = __version__
         rec["v"] = RECORD_VERSION

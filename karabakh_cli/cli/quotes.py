@@ -1,0 +1,76 @@
+"""`kcli quotes`: who said what — direct quotes and reported speech with their speakers."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .app import (
+    AliasesOpt,
+    DocOpt,
+    FormatOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    NoIndexOpt,
+    Paths,
+    PatternsOpt,
+    ProcsOpt,
+    app,
+    lexicon_for,
+    load,
+    options,
+)
+from .timeline import _day
+
+
+def actor_names(query: str, actors: list[dict]) -> set[str]:
+    """The canonical names a user's actor query stands for: the name or any alias, case-insensitive, or a
+    person's surname. One small function on purpose: a shared actor resolver can replace it."""
+    k = " ".join(query.split()).casefold()
+    return {a["name"] for a in actors
+            if k == a["name"].casefold() or k in {x.casefold() for x in a.get("aliases", [])}
+            or (a["label"] == "PERSON" and k == a["name"].split()[-1].casefold())}
+
+
+@app.command("quotes")
+def quotes_cli(
+    paths: Paths = None,
+    speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Only statements by this actor (any "
+                                                         "alias, case-insensitive; repeatable).",
+                                                         show_default=False)] = None,
+    actor: Annotated[list[str] | None, typer.Option("--actor", help="Only statements by or about this actor "
+                                                       "(repeatable).", show_default=False)] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Statements on or after this date (YYYY[-MM[-DD]]).",
+                                                     show_default=False)] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Statements on or before this date (YYYY[-MM[-DD]]).",
+                                                   show_default=False)] = None,
+    doc: DocOpt = None,
+    direct_only: Annotated[bool, typer.Option("--direct", help="Only direct quotes (inside quotation marks).")]
+    = False,
+    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
+    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
+    index: IndexOpt = None, no_index: NoIndexOpt = False,
+) -> None:
+    """Who said what: direct quotes and reported speech, with speaker, cue, date and offsets."""
+    from .. import analyze, report
+    from ..timeline import _bounds
+
+    lo, hi = _day(date_from, end=False), _day(date_to, end=True)
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    rows, actors = analyze.quotes(loaded.records, lex=lexicon_for(aliases))
+    by = set().union(*(actor_names(s, actors) for s in speaker or []))
+    about = set().union(*(actor_names(a, actors) for a in actor or []))
+
+    def when(r: dict) -> tuple | None:
+        return _bounds(str(r["date"])) if r["date"] else None
+
+    rows = [r for r in rows
+            if (not speaker or r["speaker"] in by)
+            and (not actor or r["speaker"] in about or about & set(r["actors"]))
+            and (doc is None or r["doc_id"] == doc)
+            and (not direct_only or r["direct"])
+            and (lo is None or (when(r) and when(r)[1].isoformat() >= lo))
+            and (hi is None or (when(r) and when(r)[0].isoformat() <= hi))]
+    report.write(rows, report.choose(fmt, as_json), columns=analyze.QUOTE_COLUMNS, title="Quotes",
+                 table_columns=["speaker", "speaker_text", "quote", "date", "doc_id"])

@@ -79,15 +79,9 @@ def _extract(text: str, anchor: date | None, skip: Sequence[tuple[int, int]]) ->
         if c.type == "DATE" and re.match(r"\d{4}(?:-\d\d|$)", v):
             st.year = int(v[:4])
             st.month = (st.year, int(v[5:7])) if len(v) >= 7 and v[5:7].isdigit() else None
-        out.append(
-            {
-                "start": c.start,
-                "end": c.end,
-                "text": text[c.start : c.end],
-                "type": c.type,
-                "value": v,
-                "mod": c.mod,
-                "anchor": anchor.isoformat() if anchor else None,
-            }
-        )
+        rng = {"range": v if c.parts else c.span, "range_start": c.start, "range_end": c.end}
+        for s, e, pv in c.parts or [(c.start, c.end, v)]:  # a range's parts are expressions of their own
+            row = {"start": s, "end": e, "text": text[s:e], "type": c.type, "value": pv, "mod": c.mod,
+                   "anchor": anchor.isoformat() if anchor else None}
+            out.append({**row, **rng} if rng["range"] else row)
     return out

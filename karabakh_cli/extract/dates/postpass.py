@@ -142,7 +142,8 @@ def _merge_spans(text: str, cands: list[_Cand]) -> list[_Cand]:
                     or (sep in ("to", "through", "thru", "until", "till") and re.search(r"from\s+$", before))
                 )
                 if ok:
-                    out[-1] = _Cand(p.start, c.end, "DATE", f"{p.value}/{c.value}", p.mod, kind="span")
+                    parts = [(p.start, p.end, p.value), (c.start, c.end, c.value)]
+                    out[-1] = _Cand(p.start, c.end, "DATE", f"{p.value}/{c.value}", p.mod, kind="span", parts=parts)
                     continue
         out.append(c)
     return out

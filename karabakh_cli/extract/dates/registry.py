@@ -6,11 +6,11 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .arith import _valid
 from .tense import _tense, year_of_month_day
-from .words import WEEKDAYS
+from .words import RECENT_REACH, WEEKDAYS
 
 
 @dataclass
@@ -47,6 +47,11 @@ class _Cand:
     prio: int = 5
     kind: str = ""
     extra: dict = field(default_factory=dict)
+    # a range written as two expressions ("from May 3 to June 1", "April 24 and 25"): (start, end, value)
+    # of each; TimeML annotates each part, the timeline reads the whole range
+    parts: list[tuple[int, int, str]] = field(default_factory=list)
+    # a calendar range the value cannot say ("in recent weeks": PAST_REF, about the four weeks to the anchor)
+    span: str | None = None
 
 
 @dataclass
@@ -120,6 +125,13 @@ def _full_date(y: int, mo: int, d: int) -> str | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31) or d > calendar.monthrange(2000, mo)[1]:
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _recent_span(ctx: _Ctx, unit: str) -> str | None:
+    """'in recent weeks', 'the past few days': about the stretch of time that ends at the anchor."""
+    if ctx.anchor is None or unit not in RECENT_REACH:
+        return None
+    return f"{ctx.anchor - timedelta(days=RECENT_REACH[unit])}/{ctx.anchor}"
 
 
 def _wd_of(s: str | None) -> int | None:

@@ -61,7 +61,7 @@ def _day_month(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", v) if v else None
 
 
-@rule(rf"(?P<mo>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|through|and)\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?", 1)
+@rule(rf"(?P<mo>{MONTH})\s+(?P<d1>{DAY})\s*(?P<sep>-|–|—|to|through|and)\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?", 1)
 def _month_day_span(m: re.Match, ctx: _Ctx) -> _Cand | None:
     mo, d1, d2 = _month_of(m["mo"]), _day_of(m["d1"]), _day_of(m["d2"])
     if d2 <= d1:
@@ -71,7 +71,31 @@ def _month_day_span(m: re.Match, ctx: _Ctx) -> _Cand | None:
     else:
         a = _month_day_value(ctx, m, mo, d1)
         b = a[:-2] + f"{d2:02d}" if a and _full_date(2000, mo, d2) else None
-    return _c(m, "DATE", f"{a}/{b}") if a and b else None
+    if not (a and b):
+        return None
+    c = _c(m, "DATE", f"{a}/{b}")
+    if m["sep"].isalpha():  # "April 24 and 25": two expressions making one range
+        c.parts = [(m.start(), m.end("d1"), a), (m.start("d2"), m.end(), b)]
+    return c
+
+
+@rule(rf"(?P<d1>{DAY})\s*(?P<sep>-|–|—|to|and)\s*(?P<d2>{DAY})(?:\s+of)?\s+(?P<mo>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", 1)
+def _day_day_month(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"9-10 November", "9 and 10 November 2020": one range of days in a month (day-first order)."""
+    mo, d1, d2 = _month_of(m["mo"]), _day_of(m["d1"]), _day_of(m["d2"])
+    if d2 <= d1 or (m["mo"].lower() == "may" and not m["mo"][0].isupper()):
+        return None
+    if m["y"]:
+        a, b = _full_date(int(m["y"]), mo, d1), _full_date(int(m["y"]), mo, d2)
+    else:
+        b = _month_day_value(ctx, m, mo, d2)
+        a = b[:-2] + f"{d1:02d}" if b else None
+    if not (a and b):
+        return None
+    c = _c(m, "DATE", f"{a}/{b}")
+    if m["sep"].isalpha():
+        c.parts = [(m.start(), m.end("d1"), a), (m.start("d2"), m.end(), b)]
+    return c
 
 
 @rule(rf"(?P<mo>{MONTH})(?:\s+of)?,?\s+(?:the\s+year\s+)?(?P<y>{YEAR}|{SPOKEN_YEAR}|'\d\d)", 2)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from .arith import _fmt_date, _iso_week, _shift_months
 from .numwords import _words_to_num
 from .patterns import _UNIT_WORDS, _VAGUE, NUMBER
-from .registry import _c, _Cand, _Ctx, _State, rule
+from .registry import _c, _Cand, _Ctx, _recent_span, _State, rule
 from .words import UNITS
 
 # ---- durations ------------------------------------------------------------------------------
@@ -212,7 +212,10 @@ def _vague_duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
         nxt = ctx.text[m.end() : m.end() + 6]
         if v == "some" and re.match(r"\s+(ago|later|earlier)", nxt):
             return _c(m, "DATE", "PAST_REF")
-    return _c(m, "DURATION", _VAGUE_CODE[unit])
+    c = _c(m, "DURATION", _VAGUE_CODE[unit])
+    if rel == "recent":  # "these recent few days": up to the article's date
+        c.span = _recent_span(ctx, unit)
+    return c
 
 
 @rule(
@@ -226,6 +229,7 @@ def _rel_plural(m: re.Match, ctx: _Ctx) -> _Cand | None:
         c = _c(m, "DATE", "PAST_REF")
         if (m["det"] or "").lower() == "in":
             c.start = m.start("rel")
+        c.span = _recent_span(ctx, unit) if rel == "recent" else None
         return c
     if rel in ("coming",):
         c = _c(m, "DATE", "FUTURE_REF")
@@ -233,6 +237,8 @@ def _rel_plural(m: re.Match, ctx: _Ctx) -> _Cand | None:
         c = _c(m, "DURATION", _VAGUE_CODE[unit])
     if m["det"] and m["det"].lower() == "in":
         c.start = m.start("rel")
+    if rel == "recent":  # "in recent weeks": up to the article's date
+        c.span = _recent_span(ctx, unit)
     return c
 
 

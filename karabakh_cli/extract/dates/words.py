@@ -17,6 +17,7 @@ HOLIDAYS: dict[str, list[int]] = _DATA["holidays"]
 FLOATING: dict[str, list[int]] = _DATA["floating_holidays"]
 VAGUE: list[str] = _DATA["vague_numbers"]
 TENSE_CUES: dict[str, list[str]] = _DATA["tense_cues"]
+RECENT_REACH: dict[str, int] = {k: v for k, v in _DATA["recent_reach_days"].items() if not k.startswith("_")}
 
 _MIN_YEAR, _MAX_YEAR = 1000, 2199
 

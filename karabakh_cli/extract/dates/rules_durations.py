@@ -287,7 +287,7 @@ def _the_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
     before = ctx.text[max(0, m.start() - 20) : m.start()].lower()
     if re.match(r"\s*(ago|earlier|before|later|after|-)", after) or re.match(r"['’]s", after):
         return None
-    if re.match(r"\s+(of|when|in\s+which|that|since)\b", after) and det == "the":
+    if re.match(r"\s+(of|when|in\s+which|that|since)\b", after) and det == "the" and not adj:
         return None
     a = ctx.anchor
     if det == "a" and not adj:

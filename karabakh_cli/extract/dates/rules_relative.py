@@ -68,6 +68,8 @@ def _rel_unit(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if m["the"] and rel in ("past", "last") and u == "year" and a is not None:
         return _c(m, "DATE", f"{a.year - 1:04d}")  # TimeBank reads "the past year" as last calendar year
     if m["the"] and rel in ("past", "last", "next", "coming", "previous", "following"):
+        if rel in ("previous", "following") and u in ("year", "month"):
+            return None  # narrative: the year/month after the one the text last named (`_the_year`, `_narrative_month`)
         if rel in ("previous", "following"):
             return _c(
                 m,

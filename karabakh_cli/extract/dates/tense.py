@@ -50,6 +50,7 @@ _NOT_VERBS = {
 
 _ADJACENT_ONLY = {"by", "until", "till"}
 _AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
+_CLAUSE_END = re.compile(r"[,;(\"”]|''|\s--?\s|—")
 _ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
 
 
@@ -62,12 +63,15 @@ def _tense(text: str, start: int, end: int) -> str | None:
     """
     lo = max(0, start - 160)
     left = text[lo:start]
-    cut = max(left.rfind("\n"), *(left.rfind(p) for p in (". ", "? ", "! ", '." ', "; ")))
+    cut = max(left.rfind(p) for p in (". ", "? ", "! ", '." ', "; "))
     if cut >= 0:
         prev = left[:cut].split()[-1:] if left[:cut].split() else []
-        if not (prev and (prev[0].lower().rstrip(".") in MONTHS or len(prev[0]) <= 2)):
-            left = left[cut + 1 :]
-            lo = start - len(left)
+        if prev and (prev[0].lower().rstrip(".") in MONTHS or len(prev[0]) <= 2):
+            cut = -1  # "Dec. 7", "U.S.": an abbreviation, not the sentence's end
+    cut = max(cut, left.rfind("\n"))  # a line break always ends the sentence
+    if cut >= 0:
+        left = left[cut + 1 :]
+        lo = start - len(left)
     right = text[end : end + 120]
     m = re.search(r"[.!?](\s|$)|\n", right)
     if m:
@@ -75,6 +79,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     strong_left: list[tuple[int, str]] = []  # (end offset, kind) of auxiliaries before the date
     best_pos = -1
+    # past a comma or a closing quote, a verb after the date is the reporting clause's ("will leave on
+    # Friday, he said"): it decides only when the date's own clause has no cue
+    boundary = _CLAUSE_END.search(right)
+    matrix: str | None = None
     for seg, base, sign in ((left, lo, -1), (right, end, 1)):
         for cm in _CUE_RE.finditer(seg):
             raw = cm.group(1) or cm.group(2) or ""
@@ -86,6 +94,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
             pos = base + cm.start()
             dist = (start - pos - len(word)) if sign < 0 else (pos - end) + 15  # verbs before the date bind tighter
             kind = _CUE_KIND.get(word, "future_strong" if word == "'ll" else "past_weak")
+            if sign > 0 and boundary and cm.start() >= boundary.start():
+                matrix = matrix or kind
+                continue
             if sign < 0 and (kind == "future_strong" or word in ("had", "had been")):
                 strong_left.append((pos + len(word), kind))
             if best is None or dist < best[0]:
@@ -96,7 +107,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH and "," not in text[e:best_pos]]
         if gov:
             return gov[-1]
-    return best[1] if best else None
+    return best[1] if best else matrix
 
 
 def _choose_future(tense: str | None, days_past: float, days_future: float) -> bool:

@@ -120,6 +120,7 @@ def _merge_spans(text: str, cands: list[_Cand]) -> list[_Cand]:
         if out:
             p = out[-1]
             gap = text[p.end : c.start]
+            _share_year(text, p, c)
             if (
                 p.type == "DATE"
                 and c.type == "DATE"
@@ -147,6 +148,24 @@ def _merge_spans(text: str, cands: list[_Cand]) -> list[_Cand]:
                     continue
         out.append(c)
     return out
+
+
+def _share_year(text: str, p: _Cand, c: _Cand) -> None:
+    """"from 3 March through 9 April 2027": a range's start without a year takes the end's year
+    (the year before when its month/day comes later)."""
+    if not (isinstance(p.value, str) and isinstance(c.value, str) and len(p.value) == len(c.value) >= 7):
+        return
+    if not (re.fullmatch(r"\d{4}(-\d\d){1,2}", p.value) and re.fullmatch(r"\d{4}(-\d\d){1,2}", c.value)):
+        return
+    if _WRITTEN_YEAR.search(text, p.start, p.end) or not _WRITTEN_YEAR.search(text, c.start, c.end):
+        return
+    if not _SPAN_SEP.match(text[p.end : c.start]):
+        return
+    y = int(c.value[:4]) - (p.value[4:] > c.value[4:])
+    p.value = f"{y:04d}{p.value[4:]}"
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:1\d|20|21)\d\d\b")
 
 
 def _overlaps(s: int, e: int, ranges: Sequence[tuple[int, int]]) -> bool:

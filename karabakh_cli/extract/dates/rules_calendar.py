@@ -152,7 +152,7 @@ def _month_alone(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if low in ("may", "march") and not m["rel"]:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if not re.search(
-            r"\b(in|since|until|till|by|early|late|mid-?|of|before|after|during|through|from|to|and)\s*$", before
+            r"\b(in|since|until|till|by|early|late|mid-?|of|before|after|during|through|from|to|and|for)\s*$", before
         ):
             return None
     if low in ("sept", "sep", "dec", "jan", "feb", "oct", "nov", "aug", "apr", "jun", "jul", "mar") and re.match(

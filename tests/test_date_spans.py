@@ -53,6 +53,17 @@ def test_day_range_before_the_month_is_one_expression(text: str, want: tuple[str
     assert [(t, v) for t, v, _ in rows(text)] == [want]
 
 
+def test_a_range_start_takes_the_written_year_of_its_end() -> None:
+    got = rows("The freeze ran from November 20 to January 5, 2026, the bank said.")
+    assert [v for _t, v, _r in got] == ["2025-11-20", "2026-01-05"]
+    assert got[0][2] == "2025-11-20/2026-01-05"
+
+
+def test_two_dates_that_are_no_range_keep_their_own_years() -> None:
+    got = rows("The talks were postponed March 3 to April 9, 2027.")
+    assert got == [("March 3", "2026-03-03", None), ("April 9, 2027", "2027-04-09", None)]
+
+
 def test_reversed_or_equal_days_are_not_a_range() -> None:
     assert all("/" not in v for _t, v, _r in rows("Scores of 10-9 May not count; 5-5 June ended level."))
 
@@ -124,6 +135,15 @@ def test_the_previous_year_without_a_named_year_is_the_year_before_the_anchor() 
 def test_the_current_fiscal_year_before_a_relative_clause() -> None:
     got = rows("The firm expects sales in the current fiscal year that beat forecasts.")
     assert got == [("the current fiscal year", "2026", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Sales rose 5 percent in the first half of the year.", "2026-H1"),
+     ("Output slumped in the second half of last year.", "2025-H2")],
+)
+def test_half_of_the_year(text: str, value: str) -> None:
+    assert [v for _t, v, _r in rows(text)] == [value]
 
 
 # ---- the timeline shows ranges as spans ---------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .registry import _Cand
+from .registry import Value, _Cand
 
 _MOD_PREFIX = re.compile(
     r"(?:(?P<pos>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|rest)\s+of(?:\s+the)?"
@@ -120,7 +120,7 @@ def _merge_spans(text: str, cands: list[_Cand]) -> list[_Cand]:
         if out:
             p = out[-1]
             gap = text[p.end : c.start]
-            _share_year(text, p, c)
+            first = _share_year(text, p, c)
             if (
                 p.type == "DATE"
                 and c.type == "DATE"
@@ -131,7 +131,7 @@ def _merge_spans(text: str, cands: list[_Cand]) -> list[_Cand]:
                 and re.fullmatch(r"\d{4}(-\d\d){0,2}", p.value)
                 and re.fullmatch(r"\d{4}(-\d\d){0,2}", c.value)
                 and len(p.value) == len(c.value)
-                and p.value < c.value
+                and first < c.value
                 and _SPAN_SEP.match(gap)
                 and len(gap) <= 12
             ):
@@ -143,26 +143,24 @@ def _merge_spans(text: str, cands: list[_Cand]) -> list[_Cand]:
                     or (sep in ("to", "through", "thru", "until", "till") and re.search(r"from\s+$", before))
                 )
                 if ok:
-                    parts = [(p.start, p.end, p.value), (c.start, c.end, c.value)]
-                    out[-1] = _Cand(p.start, c.end, "DATE", f"{p.value}/{c.value}", p.mod, kind="span", parts=parts)
+                    parts = [(p.start, p.end, first), (c.start, c.end, c.value)]
+                    out[-1] = _Cand(p.start, c.end, "DATE", f"{first}/{c.value}", p.mod, kind="span", parts=parts)
                     continue
         out.append(c)
     return out
 
 
-def _share_year(text: str, p: _Cand, c: _Cand) -> None:
-    """"from 3 March through 9 April 2027": a range's start without a year takes the end's year
-    (the year before when its month/day comes later)."""
+def _share_year(text: str, p: _Cand, c: _Cand) -> Value:
+    """`p`'s value as the start of a range ending at `c`: "from 3 March through 9 April 2027" -- a start
+    without a written year takes the end's year (the year before when its month/day comes later)."""
     if not (isinstance(p.value, str) and isinstance(c.value, str) and len(p.value) == len(c.value) >= 7):
-        return
+        return p.value
     if not (re.fullmatch(r"\d{4}(-\d\d){1,2}", p.value) and re.fullmatch(r"\d{4}(-\d\d){1,2}", c.value)):
-        return
+        return p.value
     if _WRITTEN_YEAR.search(text, p.start, p.end) or not _WRITTEN_YEAR.search(text, c.start, c.end):
-        return
-    if not _SPAN_SEP.match(text[p.end : c.start]):
-        return
+        return p.value
     y = int(c.value[:4]) - (p.value[4:] > c.value[4:])
-    p.value = f"{y:04d}{p.value[4:]}"
+    return f"{y:04d}{p.value[4:]}"
 
 
 _WRITTEN_YEAR = re.compile(r"\b(?:1\d|20|21)\d\d\b")

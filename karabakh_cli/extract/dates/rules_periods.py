@@ -133,7 +133,7 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 @rule(
-    rf"(?:(?P<yr>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:the\s+)?(?P<o>first|second|1st|2nd|last|latter)(?:\s+|-)half(?:\s+of\s+(?:(?P<yr2>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
+    rf"(?:(?P<yr>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:the\s+)?(?P<o>first|second|1st|2nd|last|latter)(?:\s+|-)half(?:\s+of\s+(?:(?P<yr2>{YEAR})|(?P<rel2>this|last|next|the)\s+year))?",
     3,
 )
 def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -146,7 +146,7 @@ def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if yr:
         y: int | None = int(yr)
     elif a:
-        y = a.year + {"this": 0, "last": -1, "next": 1, "": 0}[rel]
+        y = a.year + {"this": 0, "the": 0, "last": -1, "next": 1, "": 0}[rel]
         if not rel and h == 2 and a.month <= 6 and not _future(ctx, m):
             y -= 1
     else:

@@ -122,6 +122,16 @@ def test_a_line_break_ends_the_sentence_even_after_an_abbreviated_month() -> Non
     assert rows(text)[-1][:2] == ("Friday", "2026-06-05")
 
 
+def test_an_abbreviation_after_the_date_does_not_end_its_sentence() -> None:
+    text = "In January, soon after the Smith vs. Jones ruling, the clinic was closed."
+    assert rows(text, anchor=date(2026, 10, 12)) == [("January", "2026-01", None)]
+
+
+def test_a_full_month_name_before_a_period_ends_the_sentence() -> None:
+    text = "The crew will fly a mission in December. The commander has flown twice before."
+    assert rows(text, anchor=date(2026, 10, 12)) == [("December", "2026-12", None)]
+
+
 # ---- narrative references ---------------------------------------------------------------------
 def test_the_following_year_counts_from_the_year_the_text_named() -> None:
     text = "On May 22, 2019, she was made a colonel, and the following year she took command of the brigade."

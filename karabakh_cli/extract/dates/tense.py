@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from .arith import resolve_month_day
-from .patterns import _alt
-from .words import MONTHS, TENSE_CUES
+from .patterns import _ABBR_MONTHS, _alt
+from .words import TENSE_CUES
 
 _CUE_KIND = {w.lower(): k for k, ws in TENSE_CUES.items() for w in ws}
 _CUE_RE = re.compile(r"(?<![\w'])(" + _alt(list(_CUE_KIND)) + r"|\w{3,}ed)(?![\w'])|('ll)\b", re.I)
@@ -54,6 +54,12 @@ _CLAUSE_END = re.compile(r"[,;(\"”]|''|\s--?\s|—")
 _ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
 
 
+def _abbreviation(before: str) -> bool:
+    """Is the word that ends `before` (a period follows it) an abbreviation ("Dec", "vs", "Mr")?"""
+    words = before[-12:].split()
+    return bool(words) and (words[-1].lower().rstrip(".") in _ABBR_MONTHS or len(words[-1]) <= 2)
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """Kind of the nearest tense cue in the sentence: future_strong/_weak, past_strong/_weak.
 
@@ -65,17 +71,17 @@ def _tense(text: str, start: int, end: int) -> str | None:
     left = text[lo:start]
     cut = max(left.rfind(p) for p in (". ", "? ", "! ", '." ', "; "))
     if cut >= 0:
-        prev = left[:cut].split()[-1:] if left[:cut].split() else []
-        if prev and (prev[0].lower().rstrip(".") in MONTHS or len(prev[0]) <= 2):
+        if _abbreviation(left[:cut]):
             cut = -1  # "Dec. 7", "U.S.": an abbreviation, not the sentence's end
     cut = max(cut, left.rfind("\n"))  # a line break always ends the sentence
     if cut >= 0:
         left = left[cut + 1 :]
         lo = start - len(left)
     right = text[end : end + 120]
-    m = re.search(r"[.!?](\s|$)|\n", right)
-    if m:
-        right = right[: m.start()]
+    for m in re.finditer(r"[.!?](\s|$)|\n", right):
+        if m.group() == "\n" or not (m.group()[0] == "." and _abbreviation(text[: end + m.start()])):
+            right = right[: m.start()]
+            break
     best: tuple[int, str] | None = None
     strong_left: list[tuple[int, str]] = []  # (end offset, kind) of auxiliaries before the date
     best_pos = -1

@@ -156,6 +156,18 @@ def test_half_of_the_year(text: str, value: str) -> None:
     assert [v for _t, v, _r in rows(text)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The day before last Tuesday's hearing, the lawyers met.", "2026-06-08"),
+        ("Crowds gathered the day after March 6, 2020.", "2020-03-07"),
+        ("The committee sits the week of 20 July.", "2026-W30"),
+    ],
+)
+def test_days_and_weeks_counted_from_a_named_day(text: str, value: str) -> None:
+    assert [v for _t, v, _r in rows(text)] == [value]
+
+
 # ---- the timeline shows ranges as spans ---------------------------------------------------------
 ARTICLE = (
     " date 2026-06-10\n"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .arith import _add_days, _fmt_date, _iso_week, _nth_weekday, _shift_months, resolve_weekday
-from .patterns import _FULL_WD, DAYPART, WEEKDAY, YEAR, _alt
-from .registry import _c, _Cand, _Ctx, _future, _month_day_value, _State, _wd_of, rule
+from .numwords import _day_of, _month_of
+from .patterns import _FULL_WD, DAY, DAYPART, MONTH, WEEKDAY, YEAR, _alt
+from .registry import _c, _Cand, _Ctx, _full_date, _future, _month_day_value, _State, _wd_of, rule
 from .tense import _choose_future, _tense
 from .words import _MAX_YEAR, _MIN_YEAR, DAY_PARTS, FLOATING, HOLIDAYS, WEEKDAYS
 
@@ -217,6 +218,38 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
             return _c(m, "SET", f"XXXX-WXX-{wd}T{part}")
         return _c(m, "DATE", f"{v}T{part}")  # TimeBank mostly types "Friday night" as DATE
     return _c(m, "DATE", v)
+
+
+_MONTH_DAY = rf"(?:(?P<mo>{MONTH})\s+(?P<d>{DAY})|(?P<d2>{DAY})\s+(?P<mo2>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?"
+
+
+def _day_of_ref(ctx: _Ctx, m: re.Match) -> date | None:
+    """The day a composite expression counts from: a weekday ("last Tuesday") or a month/day ("March 6")."""
+    g = m.groupdict()
+    if g.get("wd"):
+        wd = _wd_of(g["wd"])
+        v = _weekday_value(ctx, m, wd, g.get("rel") or "") if wd else None
+    else:
+        mo, d = _month_of(m["mo"] or m["mo2"]), _day_of(m["d"] or m["d2"])
+        v = _full_date(int(m["y"]), mo, d) if m["y"] else _month_day_value(ctx, m, mo, d)
+    return date.fromisoformat(v) if v and not v.startswith("X") else None
+
+
+@rule(rf"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?:(?P<rel>last|next|this)\s+)?(?:(?P<wd>{WEEKDAY})|{_MONTH_DAY})", 1)
+def _day_before(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"the day before last Tuesday", "the day after March 6": one day off the day named."""
+    if m["wd"] and not m["wd"][0].isupper():
+        return None
+    ref = _day_of_ref(ctx, m)
+    d = _add_days(ref, -1 if m["dir"].lower() == "before" else 1) if ref else None
+    return _c(m, "DATE", _fmt_date(d)) if d else None
+
+
+@rule(rf"the\s+week\s+of\s+{_MONTH_DAY}", 1)
+def _week_of(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"the week of March 6": the ISO week holding that day."""
+    ref = _day_of_ref(ctx, m)
+    return _c(m, "DATE", _iso_week(ref)) if ref else None
 
 
 @rule(rf"(?P<wd>{_alt([w + 's' for w in _FULL_WD])})", 4)

@@ -21,6 +21,10 @@ def rows(text: str, anchor: date | None = JUNE) -> list[tuple[str, str, str | No
     return [(x["text"], x["value"], x.get("range")) for x in got]
 
 
+def vals(text: str, anchor: date | None = JUNE) -> list[str]:
+    return [v for _t, v, _r in rows(text, anchor)]
+
+
 # ---- ranges ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "want"),
@@ -100,7 +104,7 @@ def test_recent_units_without_an_article_date_have_no_range() -> None:
     ],
 )
 def test_month_and_season_take_the_sentence_tense(text: str, value: str) -> None:
-    assert [v for _t, v, _r in rows(text)] == [value]
+    assert vals(text) == [value]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +118,7 @@ def test_month_and_season_take_the_sentence_tense(text: str, value: str) -> None
     ],
 )
 def test_a_reporting_verb_after_the_date_does_not_decide_its_tense(text: str, value: str) -> None:
-    assert [v for _t, v, _r in rows(text)] == [value]
+    assert vals(text) == [value]
 
 
 def test_a_line_break_ends_the_sentence_even_after_an_abbreviated_month() -> None:
@@ -153,7 +157,7 @@ def test_the_current_fiscal_year_before_a_relative_clause() -> None:
      ("Output slumped in the second half of last year.", "2025-H2")],
 )
 def test_half_of_the_year(text: str, value: str) -> None:
-    assert [v for _t, v, _r in rows(text)] == [value]
+    assert vals(text) == [value]
 
 
 @pytest.mark.parametrize(
@@ -165,7 +169,7 @@ def test_half_of_the_year(text: str, value: str) -> None:
     ],
 )
 def test_days_and_weeks_counted_from_a_named_day(text: str, value: str) -> None:
-    assert [v for _t, v, _r in rows(text)] == [value]
+    assert vals(text) == [value]
 
 
 # ---- the timeline shows ranges as spans ---------------------------------------------------------

@@ -16,7 +16,7 @@ from datetime import date
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences"]
-DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source"]
+DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source", "range"]
 EVENT_CHARS = 160
 
 

@@ -182,10 +182,22 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def timeline(tmp_path_factory):
+def folder(tmp_path_factory):
     d = tmp_path_factory.mktemp("spans")
     (d / "spans.txt").write_text(ARTICLE, encoding="utf-8")
-    return run_json("timeline", str(d))
+    return d
+
+
+@pytest.fixture(scope="module")
+def timeline(folder):
+    return run_json("timeline", str(folder))
+
+
+def test_dates_lists_each_part_with_its_range(folder) -> None:
+    got = {r["text"]: r.get("range") for r in run_json("dates", str(folder))}
+    assert got["1990"] == got["1993"] == "1990/1993"
+    assert got["recent weeks"] == "2026-05-13/2026-06-10"
+    assert got["The 1990s"] is None
 
 
 @pytest.mark.parametrize(

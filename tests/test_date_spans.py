@@ -121,6 +121,20 @@ def test_a_reporting_verb_after_the_date_does_not_decide_its_tense(text: str, va
     assert vals(text) == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Negotiators resume talks on Monday in Vienna.", "2026-06-15"),
+        ("Negotiators resumed talks on Monday in Vienna.", "2026-06-08"),
+        ("Results are expected on Thursday.", "2026-06-11"),
+        ("Results were expected on Thursday.", "2026-06-04"),
+        ("Armenians go to the polls in November.", "2026-11"),
+    ],
+)
+def test_present_tense_of_scheduled_events_reads_as_future(text: str, value: str) -> None:
+    assert vals(text) == [value]
+
+
 def test_a_line_break_ends_the_sentence_even_after_an_abbreviated_month() -> None:
     text = "The new rules become effective Dec. 7.\nIn trading on Friday, the shares closed lower."
     assert rows(text)[-1][:2] == ("Friday", "2026-06-05")

@@ -24,19 +24,24 @@ SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
 
 
-def _bounds(value: str) -> tuple[date, date] | None:
-    """First and last day a calendar value covers ("2020-12" -> Dec 1 .. Dec 31); spans, decades
-    ("199" -> 1990 .. 1999) and seasons ("2020-FA" -> Sep 1 .. Nov 30) too."""
-    parts = value.split("/")
-    if len(parts) > 2:
-        return None
-    if len(parts) == 1 and re.fullmatch(r"\d{3}", value):
+def _event_bounds(value: str) -> tuple[date, date] | None:
+    """`_bounds`, and the spans a timeline row may also show: decades ("199" -> 1990 .. 1999) and
+    seasons ("2020-FA" -> Sep 1 .. Nov 30)."""
+    if re.fullmatch(r"\d{3}", value):
         return date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
     season = SEASON_VALUE.match(value)
     if season:
         y, (first, last) = int(season[1]), SEASON_MONTHS[season[2]]
         ly, lm = y + (last - 1) // 12, (last - 1) % 12 + 1
         return date(y, first, 1), date(ly, lm, calendar.monthrange(ly, lm)[1])
+    return _bounds(value)
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    """First and last day a calendar value covers ("2020-12" -> Dec 1 .. Dec 31); spans too."""
+    parts = value.split("/")
+    if len(parts) > 2:
+        return None
     ends = []
     for p in parts:
         m = CALENDAR_VALUE.match(p)
@@ -257,9 +262,9 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
                 t = {**t, "value": t["range"], "type": "DATE", "start": t["range_start"], "end": t["range_end"],
                      "text": rec["text"][t["range_start"]:t["range_end"]],
                      "mod": "APPROX" if vague else t.get("mod")}
-            if t.get("type") != "DATE" or not _bounds(str(t["value"])) or t.get("source") == "dateline":
+            b = _event_bounds(str(t["value"]))
+            if t.get("type") != "DATE" or not b or t.get("source") == "dateline":
                 continue
-            b = _bounds(str(t["value"]))
             s, e = _sentence_of(rec, t["start"])
             s = max([s] + [me for ms, me in _skip(rec) if ms <= s < me])
             clause = _clause(rec["text"], s, e, t["start"], t["end"])

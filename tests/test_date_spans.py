@@ -68,6 +68,18 @@ def test_two_dates_that_are_no_range_keep_their_own_years() -> None:
     assert got == [("March 3", "2026-03-03", None), ("April 9, 2027", "2027-04-09", None)]
 
 
+@pytest.mark.parametrize(
+    "text", ["It ran from February 29 to March 3, 2027.", "Held on 9-31 February.", "The week of February 30.",
+             "From 30 to 31 April 2027 nothing happened."],
+)
+def test_impossible_days_in_ranges_give_no_impossible_value(text: str) -> None:
+    for anchor in (JUNE, None):
+        for _t, v, r in rows(text, anchor):
+            for part in [v, *(r or "").split("/")]:
+                if len(part) == 10 and not part.startswith("X"):
+                    date.fromisoformat(part)
+
+
 def test_reversed_or_equal_days_are_not_a_range() -> None:
     assert all("/" not in v for _t, v, _r in rows("Scores of 10-9 May not count; 5-5 June ended level."))
 

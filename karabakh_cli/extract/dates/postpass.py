@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .arith import _valid
 from .registry import Value, _Cand
 
 _MOD_PREFIX = re.compile(
@@ -160,6 +161,8 @@ def _share_year(text: str, p: _Cand, c: _Cand) -> Value:
     if _WRITTEN_YEAR.search(text, p.start, p.end) or not _WRITTEN_YEAR.search(text, c.start, c.end):
         return p.value
     y = int(c.value[:4]) - (p.value[4:] > c.value[4:])
+    if len(p.value) == 10 and not _valid(y, int(p.value[5:7]), int(p.value[8:])):
+        return p.value  # "February 29" in a year without one
     return f"{y:04d}{p.value[4:]}"
 
 

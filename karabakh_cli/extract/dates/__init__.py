@@ -13,8 +13,11 @@ Public API
     for relative resolution, or None).  Expressions never overlap each other nor ``skip``.
     Relative expressions resolve against ``anchor`` (publication date); with ``anchor=None``
     the parts the text does not say stay as X's (``XXXX-11-09``, ``XXXX-WXX-7``, ``PAST_REF``).
-    Ranges ("1992-1994", "from 1992 to 1994", "between May 3 and May 5") come out as one
-    DATE whose value is ``a/b``.
+    Ranges written as one token ("1992-1994", "9-10 November") are one DATE whose value is
+    ``a/b``; worded ranges ("from 1992 to 1994", "between May 3 and May 5", "May 3 and 5") are
+    one expression per part, as TimeML annotates them, each carrying ``range`` (``a/b``) and
+    ``range_start``/``range_end`` (the whole phrase's offsets). "In recent weeks" keeps its
+    TimeML value and carries an approximate ``range`` ending at the anchor.
 ``resolve_month_day(month, day, anchor, *, future=False) -> date``
     Most recent month/day not after ``anchor`` (or first not before it if ``future``).
 ``resolve_weekday(weekday, anchor, *, future=False) -> date``

@@ -18,8 +18,25 @@ CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # doc_id/start/end: the first expression that dates the event (`text` is its surface); `mentions`: every one
 TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences",
                     "doc_id", "start", "end", "mentions"]
-DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source"]
+DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source", "range"]
 EVENT_CHARS = 160
+
+
+SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
+
+
+def _event_bounds(value: str) -> tuple[date, date] | None:
+    """`_bounds`, and the spans a timeline row may also show: decades ("199" -> 1990 .. 1999) and
+    seasons ("2020-FA" -> Sep 1 .. Nov 30)."""
+    if re.fullmatch(r"\d{3}", value):
+        return date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
+    season = SEASON_VALUE.match(value)
+    if season:
+        y, (first, last) = int(season[1]), SEASON_MONTHS[season[2]]
+        ly, lm = y + (last - 1) // 12, (last - 1) % 12 + 1
+        return date(y, first, 1), date(ly, lm, calendar.monthrange(ly, lm)[1])
+    return _bounds(value)
 
 
 def _bounds(value: str) -> tuple[date, date] | None:
@@ -237,9 +254,16 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
     for doc_id, tx in timexes.items():
         rec = by_id[doc_id]
         for t in tx:
-            if t.get("type") != "DATE" or not _bounds(str(t["value"])) or t.get("source") == "dateline":
+            if t.get("range"):  # a range is one event, told at its first part ("from May 3 to June 1")
+                if t["start"] != t["range_start"]:
+                    continue
+                vague = not _bounds(str(t["value"]))  # "in recent weeks" (PXW): about the weeks to the article date
+                t = {**t, "value": t["range"], "type": "DATE", "start": t["range_start"], "end": t["range_end"],
+                     "text": rec["text"][t["range_start"]:t["range_end"]],
+                     "mod": "APPROX" if vague else t.get("mod")}
+            b = _event_bounds(str(t["value"]))
+            if t.get("type") != "DATE" or not b or t.get("source") == "dateline":
                 continue
-            b = _bounds(str(t["value"]))
             s, e = _sentence_of(rec, t["start"])
             s = max([s] + [me for ms, me in _skip(rec) if ms <= s < me])
             clause = _clause(rec["text"], s, e, t["start"], t["end"])

@@ -150,18 +150,19 @@ def test_season() -> None:
 
 
 # ---- spans ------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "text",
-    [
-        "In 1992-1994, tensions boiled over.",
-        "From 1992 to 1994 tensions boiled over.",
-        "Between 1992 and 1994 tensions boiled over.",
-    ],
-)
-def test_year_spans_are_one_expression(text: str) -> None:
-    x = one(text)
-    assert (x["value"], x["type"]) == ("1992/1994", "DATE")
-    assert x["text"].startswith("1992") and x["text"].endswith("1994")
+def test_hyphenated_year_span_is_one_expression() -> None:
+    x = one("In 1992-1994, tensions boiled over.")
+    assert (x["text"], x["value"], x["type"]) == ("1992-1994", "1992/1994", "DATE")
+
+
+@pytest.mark.parametrize("text", ["From 1992 to 1994 tensions boiled over.", "Between 1992 and 1994 they fought."])
+def test_worded_year_span_is_two_expressions_of_one_range(text: str) -> None:
+    """TimeML annotates each year; both carry the range and where it is written."""
+    got = extract_dates(text, anchor=SUN)
+    assert [(x["text"], x["value"], x["range"]) for x in got] == [("1992", "1992", "1992/1994"),
+                                                                   ("1994", "1994", "1992/1994")]
+    written = "1992 to 1994" if text.startswith("From") else "1992 and 1994"
+    assert text[got[0]["range_start"] : got[0]["range_end"]] == written
 
 
 def test_month_day_span() -> None:

@@ -1,0 +1,163 @@
+"""Explicit calendar dates: ISO, slashes, month-day, day-month, month-year, months alone."""
+
+from __future__ import annotations
+
+import re
+
+from .numwords import _day_of, _month_of, _year_of
+from .patterns import _ABBR_MONTHS, DAY, MONTH, ORD_DAY, SPOKEN_YEAR, WEEKDAY, YEAR
+from .registry import _c, _Cand, _Ctx, _full_date, _month_day_value, _wd_of, rule
+from .tense import _choose_future, _tense
+
+
+# ---- explicit calendar dates -------------------------------------------------------------
+@rule(r"(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?", 1)
+def _iso(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    v = _full_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if v is None:
+        return None
+    if m["H"]:
+        return _c(m, "TIME", f"{v}T{m['H']}:{m['M']}")
+    return _c(m, "DATE", v)
+
+
+@rule(r"(?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)", 1)
+def _slash(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    y = int(m["y"])
+    if y < 100:
+        y += 1900 if y >= 30 else 2000
+    v = _full_date(y, int(m["mo"]), int(m["d"]))
+    return _c(m, "DATE", v) if v else None
+
+
+@rule(
+    rf"(?:(?:this\s+coming|this|next|last)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mo>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{ORD_DAY})(?:,?\s+(?P<y>{YEAR}|{SPOKEN_YEAR}))?",
+    2,
+)
+def _month_day(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    mo, d = _month_of(m["mo"]), _day_of(m["d"])
+    if m["mo"].lower() in ("may", "march") and not m["d"][0].isdigit() and not m["y"]:
+        return None
+    if m["y"]:
+        y = _year_of(m["y"])
+        v = _full_date(y, mo, d) if y else None
+    else:
+        v = _month_day_value(ctx, m, mo, d, _wd_of(m["wd"]))
+    return _c(m, "DATE", v) if v else None
+
+
+@rule(
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY}|{ORD_DAY})(?:\s+of)?\s+(?P<mo>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    2,
+)
+def _day_month(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    mo, d = _month_of(m["mo"]), _day_of(m["d"])
+    if m["mo"].lower() == "may" and not m["mo"][0].isupper():
+        return None
+    if m["y"]:
+        v = _full_date(int(m["y"]), mo, d)
+    else:
+        v = _month_day_value(ctx, m, mo, d, _wd_of(m["wd"]))
+    return _c(m, "DATE", v) if v else None
+
+
+@rule(rf"(?P<mo>{MONTH})\s+(?P<d1>{DAY})\s*(?P<sep>-|–|—|to|through|and)\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?", 1)
+def _month_day_span(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    mo, d1, d2 = _month_of(m["mo"]), _day_of(m["d1"]), _day_of(m["d2"])
+    if d2 <= d1:
+        return None
+    if m["y"]:
+        a, b = _full_date(int(m["y"]), mo, d1), _full_date(int(m["y"]), mo, d2)
+    else:
+        a = _month_day_value(ctx, m, mo, d1)
+        b = a[:-2] + f"{d2:02d}" if a and _full_date(2000, mo, d2) else None
+    if not (a and b):
+        return None
+    c = _c(m, "DATE", f"{a}/{b}")
+    if m["sep"].isalpha():  # "April 24 and 25": two expressions making one range
+        c.parts = [(m.start(), m.end("d1"), a), (m.start("d2"), m.end(), b)]
+    return c
+
+
+@rule(rf"(?P<d1>{DAY})\s*(?P<sep>-|–|—|to|and)\s*(?P<d2>{DAY})(?:\s+of)?\s+(?P<mo>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", 1)
+def _day_day_month(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"9-10 November", "9 and 10 November 2020": one range of days in a month (day-first order)."""
+    mo, d1, d2 = _month_of(m["mo"]), _day_of(m["d1"]), _day_of(m["d2"])
+    if d2 <= d1 or (m["mo"].lower() == "may" and not m["mo"][0].isupper()):
+        return None
+    if m["y"]:
+        a, b = _full_date(int(m["y"]), mo, d1), _full_date(int(m["y"]), mo, d2)
+    else:
+        b = _month_day_value(ctx, m, mo, d2)
+        a = b[:-2] + f"{d1:02d}" if b else None
+    if not (a and b):
+        return None
+    c = _c(m, "DATE", f"{a}/{b}")
+    if m["sep"].isalpha():
+        c.parts = [(m.start(), m.end("d1"), a), (m.start("d2"), m.end(), b)]
+    return c
+
+
+@rule(rf"(?P<mo>{MONTH})(?:\s+of)?,?\s+(?:the\s+year\s+)?(?P<y>{YEAR}|{SPOKEN_YEAR}|'\d\d)", 2)
+def _month_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if m["mo"].lower() in ("may", "march") and not m["mo"][0].isupper():
+        return None
+    ys = m["y"]
+    y = 1900 + int(ys[1:]) if ys.startswith("'") else _year_of(ys)
+    if y is None:
+        return None
+    if ys.startswith("'") and y < 1930:
+        y += 100
+    return _c(m, "DATE", f"{y:04d}-{_month_of(m['mo']):02d}")
+
+
+@rule(rf"(?P<mo>{MONTH})\s+(?P<rel>this|last|next)\s+year", 2)
+def _month_rel_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    if ctx.anchor is None:
+        return _c(m, "DATE", f"XXXX-{_month_of(m['mo']):02d}")
+    y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return _c(m, "DATE", f"{y:04d}-{_month_of(m['mo']):02d}")
+
+
+def _resolve_month(ctx: _Ctx, m: re.Match, mo: int, rel: str | None) -> str:
+    if ctx.anchor is None:
+        return f"XXXX-{mo:02d}"
+    a = ctx.anchor
+    rel = (rel or "").lower()
+    if rel == "this":
+        y = a.year
+    elif rel in ("last", "past", "previous"):
+        y = a.year if mo < a.month else a.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = a.year if mo > a.month else a.year + 1
+    else:
+        dp, df = (a.month - mo) % 12, (mo - a.month) % 12
+        if dp == 0:
+            y = a.year
+        elif _choose_future(_tense(ctx.text, m.start(), m.end()), dp, df):
+            y = a.year if mo > a.month else a.year + 1
+        else:
+            y = a.year if mo < a.month else a.year - 1
+    return f"{y:04d}-{mo:02d}"
+
+
+@rule(rf"(?:(?P<rel>this\s+coming|this|last|next|past|previous|coming)\s+)?(?P<mo>{MONTH})", 4)
+def _month_alone(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    w = m["mo"]
+    if not w[0].isupper():
+        return None
+    low = w.lower().rstrip(".")
+    if low in _ABBR_MONTHS and not w.endswith("."):
+        return None
+    if low in ("may", "march") and not m["rel"]:
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(
+            r"\b(in|since|until|till|by|early|late|mid-?|of|before|after|during|through|from|to|and|for)\s*$", before
+        ):
+            return None
+    if low in ("sept", "sep", "dec", "jan", "feb", "oct", "nov", "aug", "apr", "jun", "jul", "mar") and re.match(
+        r"\.\s*\d", ctx.text[m.end() - 1 : m.end() + 3]
+    ):
+        return None
+    return _c(m, "DATE", _resolve_month(ctx, m, _month_of(w), m["rel"] and re.sub(r"\s+", " ", m["rel"])))
+

@@ -1,0 +1,185 @@
+"""Fiscal periods: quarters, halves, 'the quarter', 'a year earlier'."""
+
+from __future__ import annotations
+
+import re
+
+from .arith import _shift_months, _valid
+from .numwords import _day_of, _month_of
+from .patterns import DAY, MONTH, YEAR
+from .registry import _STATE_REACH, _c, _Cand, _Ctx, _future, _State, rule
+from .tense import year_of_month_day
+
+# ---- quarters and halves -------------------------------------------------------------------
+_ORDQ = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
+
+
+def _quarter_year(ctx: _Ctx, m: re.Match, q: int) -> int | None:
+    a = ctx.anchor
+    if a is None:
+        return None
+    cur = (a.month - 1) // 3 + 1
+    if q <= cur:
+        return a.year
+    return a.year + 1 if _future(ctx, m) else a.year - 1
+
+
+@rule(
+    rf"(?:(?P<yr>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:the\s+|a\s+\w+\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<ago>year-ago|year-earlier|year\s+ago|prior-year|previous-year)\s+)?(?:(?:fiscal|calendar)\s+)?"
+    rf"(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\s+|-)(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?:(?P<yr2>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
+    2,
+)
+def _quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    q = _ORDQ[m["o"].lower()]
+    yr = m["yr"] or m["yr2"]
+    rel = (m["rel"] or m["rel2"] or "").lower()
+    if yr:
+        y: int | None = int(yr)
+    elif rel and ctx.anchor:
+        y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+    else:
+        y = _quarter_year(ctx, m, q)
+        if y and m["ago"]:
+            y -= 1
+    v = f"{y:04d}-Q{q}" if y else f"XXXX-Q{q}"
+    c = _c(m, "DATE", v, kind="qref" if m["ago"] else "quarter")
+    if (
+        re.match(r"(?:the|a)\s", m.group(0), re.I)
+        and "-" in m.group(0)[m.start("o") - m.start() :]
+        and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 2])
+        and not m["ago"]
+    ):
+        c.start = m.start("o")  # "the third-quarter loss": TimeBank marks only the adjective
+    return c
+
+
+@rule(rf"Q(?P<q>[1-4])(?:\s+|-|/)?(?P<y>{YEAR}|'?\d\d)|(?P<y2>{YEAR})\s*-?Q(?P<q2>[1-4])", 2, 0)
+def _quarter_code(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    q = int(m["q"] or m["q2"])
+    ys = (m["y"] or m["y2"]).lstrip("'")
+    y = int(ys) if len(ys) == 4 else 2000 + int(ys)
+    return _c(m, "DATE", f"{y:04d}-Q{q}", kind="quarter")
+
+
+_ENDED = re.compile(
+    rf",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+(?P<mo>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?",
+    re.I,
+)
+
+
+@rule(
+    r"(?P<det>the|this|last|next|that|its|a)\s+(?:(?P<adj>latest|recent|current|same|(?:comparable|corresponding|same)\s+year-(?:ago|earlier)|comparable|corresponding|previous|prior|preceding|past|year-ago|year-earlier|most\s+recent|just-ended|just\s+ended|fiscal|flat|strong|weak|latest\s+fiscal|(?:1[0-9]|20)\d\d)\s+)?(?P<u>quarter|period)(?:\s+(?:a\s+year\s+(?:earlier|ago|before)|(?P<ly>last\s+year)))?",
+    5,
+)
+def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    det = m["det"].lower()
+    adj = re.sub(r"\s+", " ", (m["adj"] or "").lower())
+    u = m["u"].lower()
+    ended = _ENDED.match(ctx.text, m.end())
+    if ended and not adj.startswith(("year", "prior", "previous")) and "year" not in adj:
+        mo, d = _month_of(ended["mo"]), _day_of(ended["d"])
+        y = int(ended["y"]) if ended["y"] else None
+        if y is None and ctx.anchor is not None:
+            y = year_of_month_day(mo, d, ctx.anchor, ctx.text, m.start(), m.end())
+        if y is not None and _valid(y, mo, d):
+            return _c(m, "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", kind="quarter")
+    if u == "period" and not adj:
+        return None
+    if det == "a" and adj not in ("flat", "strong", "weak"):
+        return None
+    a = ctx.anchor
+    ago = "year-" in adj or bool(m["ly"]) or "year" in m.group(0).lower()[-12:]
+    if adj.isdigit():
+        yr = int(adj)
+
+        def fixed(st: _State) -> str:
+            return f"{yr:04d}-Q{st.quarter[1]}" if st.quarter else f"{yr:04d}"
+
+        return _c(m, "DATE", fixed, kind="qref")
+    if a is None and det in ("this", "last", "next"):
+        return _c(m, "DATE", "XXXX-QX", kind="quarter")
+    if det in ("this", "next", "last") and u == "quarter" and not adj:
+        cur = (a.month - 1) // 3 + 1  # type: ignore[union-attr]
+        y, mo = _shift_months(a.year, (cur - 1) * 3 + 1, {"this": 0, "next": 3, "last": -3}[det])  # type: ignore[union-attr]
+        return _c(m, "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", kind="quarter")
+    if adj == "current" and a:
+        return _c(m, "DATE", f"{a.year:04d}-Q{(a.month - 1) // 3 + 1}", kind="quarter")
+
+    latest = adj in ("latest", "most recent", "just-ended", "just ended", "latest fiscal", "recent")
+
+    def ref(st: _State) -> str:
+        if st.quarter and not latest and m.start() - st.quarter_pos < _STATE_REACH:
+            y, q = st.quarter
+        elif a:
+            y, mo = _shift_months(a.year, a.month, -3)
+            q = (mo - 1) // 3 + 1
+        else:
+            return "XXXX-QX"
+        return f"{y - 1 if ago else y:04d}-Q{q}"
+
+    return _c(m, "DATE", ref, kind="qref" if ago else "quarter")
+
+
+@rule(
+    rf"(?:(?P<yr>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:the\s+)?(?P<o>first|second|1st|2nd|last|latter)(?:\s+|-)half(?:\s+of\s+(?:(?P<yr2>{YEAR})|(?P<rel2>this|last|next|the)\s+year))?",
+    3,
+)
+def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    h = 1 if m["o"].lower() in ("first", "1st") else 2
+    if m["o"].lower() in ("last", "latter") and not (m["yr"] or m["yr2"]):
+        return None
+    yr = m["yr"] or m["yr2"]
+    rel = (m["rel"] or m["rel2"] or "").lower()
+    a = ctx.anchor
+    if yr:
+        y: int | None = int(yr)
+    elif a:
+        y = a.year + {"this": 0, "the": 0, "last": -1, "next": 1, "": 0}[rel]
+        if not rel and h == 2 and a.month <= 6 and not _future(ctx, m):
+            y -= 1
+    else:
+        y = None
+    nxt = ctx.text[m.end() : m.end() + 10].lower()
+    if (
+        not yr
+        and not rel
+        and not re.match(
+            r"\s*(of\s+(the\s+)?(year|season|decade|century))?\s*[,.;]|\s+(results|profit|earnings|sales|loss|revenue|growth)",
+            nxt,
+        )
+        and " of " not in m.group(0)
+    ):
+        return None
+    return _c(m, "DATE", f"{y:04d}-H{h}" if y else f"XXXX-H{h}")
+
+
+@rule(r"(?:a\s+)?year[\s-](?P<w>earlier|ago|before)", 3)
+def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    a = ctx.anchor
+    nxt = ctx.text[m.end() : m.end() + 12]
+    adjectival = "-" in m.group(0) and not m.group(0).lower().startswith("a ")
+    if adjectival and re.match(r"\s+(quarter|period)", nxt, re.I):
+        return None  # handled by the quarter/period rule
+
+    def ref(st: _State) -> str:
+        if st.quarter and m.start() - st.quarter_pos < _STATE_REACH:
+            return f"{st.quarter[0] - 1:04d}-Q{st.quarter[1]}"
+        return f"{a.year - 1:04d}" if a else "PAST_REF"
+
+    c = _c(m, "DATE", ref, kind="qref")
+    if adjectival is False and "-" in m.group(0) and m.group(0).lower().startswith("a "):
+        c.start = m.start() + 2
+    return c
+

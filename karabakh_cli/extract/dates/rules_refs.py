@@ -1,0 +1,166 @@
+"""Present/past/future references ('now', 'recently', 'the future') and sets ('daily', 'every week')."""
+
+from __future__ import annotations
+
+import re
+
+from .numwords import _month_of, _words_to_num
+from .patterns import MONTH, NUMWORD, SEASON, WEEKDAY, _alt
+from .registry import _c, _Cand, _Ctx, _wd_of, rule
+from .rules_durations import _duration_value
+from .words import DAY_PARTS, SEASONS, UNITS
+
+# ---- present / past / future references -----------------------------------------------------
+_REFS = {
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "just now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "at this time": "PRESENT_REF",
+    "to date": "PRESENT_REF",
+    "the present time": "PRESENT_REF",
+    "this time": "PRESENT_REF",
+    "today's": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "more recently": "PAST_REF",
+    "until recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "in the past": "PAST_REF",
+    "once": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the medium term": "FUTURE_REF",
+    "the longer term": "FUTURE_REF",
+    "the immediate future": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF",
+    "the days ahead": "FUTURE_REF",
+    "the months ahead": "FUTURE_REF",
+    "the weeks ahead": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
+_REF_SKIP = {"in the past", "once", "formerly", "until recently", "to date", "soon", "today's", "this time"}
+
+
+@rule(_alt([k for k in _REFS if k not in _REF_SKIP]), 5)
+def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    if w == "now":
+        after = ctx.text[m.end() : m.end() + 6].lower()
+        if re.match(r"-", after):  # "now-defunct"; but "now that ..." is PRESENT_REF in TimeBank
+            return None
+    if (
+        w == "the present"
+        and re.match(r"\s+\w", ctx.text[m.end() : m.end() + 3])
+        and not ctx.text[m.end() : m.end() + 8].lower().strip().startswith(("time", "day"))
+    ):
+        return None
+    return _c(m, "DATE", _REFS[w])
+
+
+@rule(r"(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:recent|current|present)\s+)(?P<u>times|days|years|era|period)", 7)
+def _recent_times(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    w = m.group(0).lower()
+    c = _c(m, "DATE", "PRESENT_REF" if ("current" in w or "present" in w) else "PAST_REF")
+    c.start = m.start() + len(re.match(r"(?:(?:in|of)\s+)?", m.group(0), re.I).group(0))  # type: ignore[union-attr]
+    return c
+
+
+# ---- sets -------------------------------------------------------------------------------------
+_SET_ADV = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "bimonthly": "P2M",
+    "biannually": "P6M",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "twice a year": "P6M",
+    "twice a week": "P1W",
+    "twice a month": "P1M",
+    "twice a day": "P1D",
+    "once a year": "P1Y",
+    "once a week": "P1W",
+    "once a month": "P1M",
+    "once a day": "P1D",
+    "every other day": "P2D",
+    "every other week": "P2W",
+    "every other year": "P2Y",
+    "every other month": "P2M",
+    "day after day": "P1D",
+    "year after year": "P1Y",
+    "week after week": "P1W",
+    "month after month": "P1M",
+    "around the clock": "P1D",
+}
+
+
+@rule(_alt(list(_SET_ADV)), 3)
+def _set_adv(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    if w in ("quarterly", "monthly", "weekly", "yearly", "annual") and re.match(
+        r"\s+[a-z]", ctx.text[m.end() : m.end() + 2]
+    ):
+        return None
+    if w in ("daily", "weekly", "monthly") and re.match(
+        r"\s+(?:newspaper|paper|magazine|mail|news|telegraph|star|express|beast)\b",
+        ctx.text[m.end() : m.end() + 14],
+        re.I,
+    ):
+        return None
+    if (
+        m.group(0)[0].isupper()
+        and m.start() > 0
+        and ctx.text[m.start() - 1] not in '\n"“'
+        and not re.search(r"[.!?]\s+$", ctx.text[max(0, m.start() - 3) : m.start()])
+    ):
+        return None
+    return _c(m, "SET", _SET_ADV[w])
+
+
+@rule(
+    rf"(?P<q>every|each|per|a|an)\s+(?:(?P<n>other|single|{NUMWORD}|\d+)\s+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|(?P<wd>{WEEKDAY})|(?P<mo>{MONTH})|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening))",
+    4,
+)
+def _set_every(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    q = m["q"].lower()
+    if m["wd"]:
+        return _c(m, "SET", f"XXXX-WXX-{_wd_of(m['wd'])}") if q in ("every", "each") else None
+    if m["mo"]:
+        return (
+            _c(m, "SET", f"XXXX-{_month_of(m['mo']):02d}") if q in ("every", "each") and m["mo"][0].isupper() else None
+        )
+    if m["s"]:
+        return _c(m, "SET", f"XXXX-{SEASONS[m['s'].lower()]}") if q in ("every", "each") else None
+    if m["p"]:
+        return _c(m, "SET", f"XXXX-XX-XXT{DAY_PARTS[m['p'].lower()]}") if q in ("every", "each") else None
+    u = m["u"].lower()
+    if q in ("a", "an"):
+        before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
+        if m["n"] or not re.search(r"\b(times|twice|once)\s*$", before):
+            return None  # "$1.76 a year" is a rate, which TimeBank leaves unannotated
+    n = m["n"]
+    k = 2 if n and n.lower() == "other" else (int(_words_to_num(n) or 1) if n and n.lower() != "single" else 1)
+    if q == "each" and ctx.text[m.end() : m.end() + 3].lower() == " of":
+        return None
+    v = _duration_value(k, UNITS[u])
+    return _c(m, "SET", v) if v else None
+

@@ -17,10 +17,12 @@ from .app import (
     Paths,
     PatternsOpt,
     ProcsOpt,
+    SourceOpt,
     app,
     load,
     options,
 )
+from .scope import PlotOpt
 
 
 def _day(value: str | None, *, end: bool) -> str | None:
@@ -38,11 +40,12 @@ def _day(value: str | None, *, end: bool) -> str | None:
 @app.command("dates")
 def dates_cli(paths: Paths = None, doc: DocOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
               model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
-              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
+              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False,
+              source: SourceOpt = None) -> None:
     """Every temporal expression, normalised the TimeML way (type, value, mod) against its article's date."""
     from .. import report, timeline
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))
     report.write(timeline.date_rows(loaded.records, doc=doc), report.choose(fmt, as_json),
                  columns=timeline.DATE_COLUMNS, title="Temporal expressions")
 
@@ -59,6 +62,7 @@ def timeline_cli(
     doc: DocOpt = None,
     no_group: Annotated[bool, typer.Option("--no-group", help="One row per mention, not per event.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw events per month as a bar chart.")] = False,
+    plot: PlotOpt = None, source: SourceOpt = None,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
     patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
     index: IndexOpt = None, no_index: NoIndexOpt = False,
@@ -68,7 +72,7 @@ def timeline_cli(
     from .app import lexicon_for
 
     lo, hi = _day(date_from, end=False), _day(date_to, end=True)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))
     lex = lexicon_for(aliases)
     names: dict[str, list[dict]] = {}
     for m in analyze.mentions(loaded.records, lex=lex):
@@ -79,6 +83,11 @@ def timeline_cli(
             if (lo is None or r["end_date"] >= lo) and (hi is None or r["start_date"] <= hi)
             and (doc is None or doc in r["doc_ids"])
             and (not wanted or wanted & {a.casefold() for a in r["actors"]})]
+    if plot is not None:
+        from ..plot import timeline as chart_file
+        from .scope import draw
+
+        draw(chart_file, rows, path=plot)
     fmt_ = report.choose(fmt, as_json)
     if chart:
         from ..show import bar_chart

@@ -115,6 +115,7 @@ def test_graph_files_read_back(corpus, tmp_path):
 
 
 def test_bad_values_are_usage_errors(corpus):
-    for args in (["--window", "page"], ["--min-weight", "0"], ["--gexf", "g.xml"], ["--label", "ANIMAL"]):
+    for args in (["--window", "page"], ["--min-weight", "0"], ["--from", "2020-13"], ["--gexf", "g.xml"],
+                 ["--label", "ANIMAL"]):
         code, _, _ = run_cli("network", str(corpus), *args)
         assert code == 2, args

@@ -72,12 +72,13 @@ def network_cli(
     from .. import network, report
     from ..records import warn
     from .actors import _check_labels
-    from .scope import actors_named, article_dates, in_scope, named
+    from .scope import actors_named, article_dates, date_range, in_scope, named
 
     labels = {lab.upper() for lab in _check_labels(label) or []}
+    days = date_range(date_from, date_to)
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))
     named_ms = named(loaded.records, aliases)
-    recs = in_scope(loaded.records, article_dates(loaded.records), doc=doc, date_from=date_from, date_to=date_to)
+    recs = in_scope(loaded.records, article_dates(loaded.records), doc=doc, days=days)
     rows, nodes = network.edges(recs, named_ms, window=window.value, labels=labels or None,
                                 with_dateline=with_dateline)
     rows = [r for r in rows if r["weight"] >= min_weight]

@@ -34,14 +34,19 @@ def article_dates(records: list[dict]) -> dict[str, str | None]:
     return {d: v["date"] for d, v in infer_dates(records).items()}
 
 
-def in_scope(records: list[dict], dates: dict[str, str | None], *, doc: str | None, date_from: str | None,
-             date_to: str | None) -> list[dict]:
-    """The records of `--doc` dated within `--from`/`--to` (an undated article is outside any range)."""
-    from ..scope import in_range
+def date_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """`--from`/`--to` as first and last ISO day; checked before any article is read (a bad one: exit 2)."""
     from .timeline import _day
 
-    lo, hi = _day(date_from, end=False), _day(date_to, end=True)
-    return [r for r in records if (doc is None or r["doc_id"] == doc) and in_range(dates[r["doc_id"]], lo, hi)]
+    return _day(date_from, end=False), _day(date_to, end=True)
+
+
+def in_scope(records: list[dict], dates: dict[str, str | None], *, doc: str | None,
+             days: tuple[str | None, str | None]) -> list[dict]:
+    """The records of `--doc` dated within `days` (an undated article is outside any range)."""
+    from ..scope import in_range
+
+    return [r for r in records if (doc is None or r["doc_id"] == doc) and in_range(dates[r["doc_id"]], *days)]
 
 
 def named(records: list[dict], aliases: Path | None) -> dict[str, list[dict]]:

@@ -27,7 +27,7 @@ from .scope import FromOpt, ToOpt
 @app.command("search")
 def search_cli(
     args: Annotated[list[str] | None, typer.Argument(
-        metavar="PATTERN [PATHS]...", show_default=False,
+        metavar="PATTERN PATHS", show_default=False,
         help="Words to find (as whole words, any spacing between them), then article files or folders. "
              "With --actor there is no PATTERN: every argument is a path.")] = None,
     regex: Annotated[bool, typer.Option("--regex", "-e", help="PATTERN is a Python regular expression.")] = False,
@@ -43,7 +43,7 @@ def search_cli(
 ) -> None:
     """Every occurrence with the text around it: doc_id, offsets, left, match, right, the article's date."""
     from .. import report, search
-    from .scope import actors_named, article_dates, in_scope, named
+    from .scope import actors_named, article_dates, date_range, in_scope, named
 
     args = list(args or [])
     pattern = None
@@ -54,9 +54,10 @@ def search_cli(
             pattern = search.compile_pattern(args.pop(0), regex=regex, case_sensitive=case_sensitive)
         except re.error as e:
             raise typer.BadParameter(f"not a usable pattern ({e})", param_hint="PATTERN") from None
+    days = date_range(date_from, date_to)
     loaded = load(options(args, model, patterns, aliases, processes, index, no_index, source))
     dates = article_dates(loaded.records)
-    recs = in_scope(loaded.records, dates, doc=doc, date_from=date_from, date_to=date_to)
+    recs = in_scope(loaded.records, dates, doc=doc, days=days)
     if pattern is not None:
         rows = search.matches(recs, pattern, context=context, dates=dates)
     else:

@@ -52,12 +52,13 @@ def trends_cli(
     """How often actors are named per period of article date; undated articles are counted apart."""
     from .. import report, trends
     from ..records import warn
-    from .scope import actors_named, article_dates, draw, in_scope, named
+    from .scope import actors_named, article_dates, date_range, draw, in_scope, named
 
+    days = date_range(date_from, date_to)
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))
     named_ms = named(loaded.records, aliases)
     dates = article_dates(loaded.records)
-    recs = in_scope(loaded.records, dates, doc=doc, date_from=date_from, date_to=date_to)
+    recs = in_scope(loaded.records, dates, doc=doc, days=days)
     in_recs = {r["doc_id"] for r in recs}
     names = (actors_named(actor, named_ms) if actor
              else trends.top_actors({d: ms for d, ms in named_ms.items() if d in in_recs}, top))

@@ -84,7 +84,8 @@ def _concordance(rows: list[dict]) -> None:
     match_w = min(max((len(r["match"]) for r in rows), default=0), 30)
     side = max(10, (console.width - id_w - match_w - 4) // 2)
     for r in rows:
-        line = Text(r["doc_id"][-id_w:].ljust(id_w) + "  ", style=None if plain else "dim")
+        line = Text()
+        line.append(r["doc_id"][-id_w:].ljust(id_w) + "  ", style=None if plain else "dim")
         line.append(r["left"][-side:].rjust(side))
         line.append(r["match"][:match_w] if len(r["match"]) <= match_w else r["match"][:match_w - 1] + "\u2026",
                     style=None if plain else "bold black on yellow")

@@ -87,7 +87,7 @@ IndexOpt = Annotated[Path | None, typer.Option(
 NoIndexOpt = Annotated[bool, typer.Option("--no-index", help="Run the model on every article; leave the index alone.")]
 DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document id.", show_default=False)]
 SourceOpt = Annotated[str | None, typer.Option(
-    "--source", envvar="KCLI_SOURCE", show_default=False,
+    "--source", show_default=False,
     help="Only articles from this source: the record's source field, else the dateline's agency (TASS, AP).")]
 
 

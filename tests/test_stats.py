@@ -19,8 +19,9 @@ def stats(tmp_path_factory) -> dict:
 
 def test_keys(stats):
     assert list(stats) == ["documents", "words", "sentences", "first_date", "last_date", "undated",
-                           "articles_per_month", "mentions_per_label", "top_actors", "timeline_events",
-                           "quantities", "model", "kcli_version", "from_index", "processed", "failed"]
+                           "articles_per_month", "articles_per_source", "mentions_per_label", "top_actors",
+                           "timeline_events", "quantities", "model", "kcli_version", "from_index", "processed",
+                           "failed"]
 
 
 def test_size_and_dates(stats):

@@ -16,6 +16,7 @@ from .app import (
     Paths,
     PatternsOpt,
     ProcsOpt,
+    SourceOpt,
     UserError,
     app,
     lexicon_for,
@@ -27,13 +28,14 @@ from .app import (
 @app.command("docs")
 def docs_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
              patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-             index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
-    """List the articles: id, title, date and where it came from, dateline, size."""
+             index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None) -> None:
+    """List the articles: id, title, date and where it came from, dateline, source, size."""
     from .. import analyze, report
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))
     report.write(analyze.docs(loaded.records), report.choose(fmt, as_json), columns=analyze.DOC_COLUMNS,
-                 title="Articles", table_columns=["doc_id", "date", "date_source", "dateline", "words", "title"])
+                 title="Articles", table_columns=["doc_id", "date", "date_source", "dateline", "source", "words",
+                                                  "title"])
 
 
 @app.command("entities")
@@ -48,13 +50,13 @@ def entities_cli(
     show_mentions: Annotated[bool, typer.Option("--mentions", help="One row per mention instead.")] = False,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
     patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None,
 ) -> None:
     """The actors: people, organisations, places and nationalities, merged across name variants."""
     from .. import analyze, report
 
     labels = _check_labels(label)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     lex = lexicon_for(aliases)
     fmt_ = report.choose(fmt, as_json)
     if show_mentions:

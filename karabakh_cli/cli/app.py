@@ -102,6 +102,9 @@ IndexOpt = Annotated[Path | None, typer.Option(
     help="The index file of extracted records. Default: $XDG_CACHE_HOME/kcli/index.sqlite.")]
 NoIndexOpt = Annotated[bool, typer.Option("--no-index", help="Run the model on every article; leave the index alone.")]
 DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document id.", show_default=False)]
+SourceOpt = Annotated[str | None, typer.Option(
+    "--source", show_default=False,
+    help="Only articles from this source: the record's source field, else the dateline's agency (TASS, AP).")]
 
 
 # Record fields of JSONL/CSV exports: global options (`kcli --text-field body docs export.csv`) that the
@@ -109,11 +112,11 @@ DocOpt = Annotated[str | None, typer.Option("--doc", help="Only this document id
 FIELDS: dict[str, str | None] = {}
 
 
-def options(paths, model, patterns, aliases, processes=None, index=None, no_index=False):
+def options(paths, model, patterns, aliases, processes=None, index=None, no_index=False, source=None):
     from ..records import Options
 
     return Options(paths=list(paths or []), model=model, patterns=patterns, aliases=aliases,
-                   n_process=processes, index=index, use_index=not no_index,
+                   n_process=processes, index=index, use_index=not no_index, source=source,
                    **{f"{k}_field": v for k, v in FIELDS.items()})
 
 
@@ -143,6 +146,14 @@ def load(opts, *, doc: str | None = None):
         from .values import check_doc
 
         check_doc(doc, [r["doc_id"] for r in loaded.records])
+    if opts.source:
+        from ..scope import from_source, sources
+
+        kept = from_source(loaded.records, opts.source)
+        if not kept:
+            named = [s for s in sources(loaded.records) if s != "unknown"]
+            raise UserError(f"no article from source {opts.source!r} (sources: {', '.join(named) or 'none'})")
+        loaded.records = kept
     return loaded
 
 

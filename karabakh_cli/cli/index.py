@@ -17,6 +17,7 @@ from .app import (
     Paths,
     PatternsOpt,
     ProcsOpt,
+    SourceOpt,
     UserError,
     app,
     lexicon_for,
@@ -65,11 +66,11 @@ def index_cli(paths: Paths = None, model: ModelOpt = None, patterns: PatternsOpt
 @app.command("stats")
 def stats_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
               patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-              index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
+              index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None) -> None:
     """The corpus in figures: size, dates, actors, events, quantities, and what the index held."""
     from .. import report
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))
     obj = stats(loaded.records, lex=lexicon_for(aliases))
     obj.update(from_index=loaded.from_index, processed=loaded.processed, failed=len(loaded.failed))
     report.write_object(obj, report.choose(fmt, as_json), title="Corpus")
@@ -78,6 +79,7 @@ def stats_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = Fal
 def stats(records: list[dict], *, lex) -> dict:
     """Figures over stored records only: no model, no pandas, so a warm call stays fast."""
     from .. import __version__, analyze, timeline
+    from ..scope import sources
 
     dates = timeline.infer_dates(records)
     days = sorted(d["date"] for d in dates.values() if d["date"])
@@ -92,6 +94,7 @@ def stats(records: list[dict], *, lex) -> dict:
         "last_date": days[-1] if days else None,
         "undated": len(records) - len(days),
         "articles_per_month": dict(sorted(months.items())),
+        "articles_per_source": sources(records),
         "mentions_per_label": dict(labels.most_common()),
         "top_actors": [{k: a[k] for k in ("name", "label", "mentions", "documents")} for a in actors],
         "timeline_events": len(timeline.events(records)),

@@ -17,10 +17,12 @@ from .app import (
     Paths,
     PatternsOpt,
     ProcsOpt,
+    SourceOpt,
     app,
     load,
     options,
 )
+from .scope import PlotOpt
 from .values import CategoryOpt, UnitOpt
 
 
@@ -43,6 +45,7 @@ def quantities_cli(
     group_by: Annotated[GroupBy | None, typer.Option("--group-by", help="Sum per object, unit or category.",
                                                         show_default=False)] = None,
     flagged: Annotated[bool, typer.Option("--flagged", help="Include vague plurals and calibres.")] = False,
+    plot: PlotOpt = None, source: SourceOpt = None,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
     patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
     index: IndexOpt = None, no_index: NoIndexOpt = False,
@@ -52,7 +55,10 @@ def quantities_cli(
     from ..records import warn
     from .app import lexicon_for
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
+    if plot is not None and group_by is None:
+        raise typer.BadParameter("a chart of quantities needs --group-by (bars per object, unit or category)",
+                                 param_hint="--plot")
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     rows = analyze.quantities(loaded.records, lex=lexicon_for(aliases), flagged=flagged)
     units = {u.casefold() for u in unit or []}
     cats = {c.casefold() for c in category or []}
@@ -67,6 +73,11 @@ def quantities_cli(
         grouped, approx = analyze.group_quantities(rows, group_by.value)
         if approx:
             warn("some totals add approximate or bounded figures (see the 'approximate' column)")
+        if plot is not None:
+            from ..plot import bars
+            from .scope import draw
+
+            draw(bars, grouped, group_by.value, path=plot)
         report.write(grouped, fmt_, columns=[group_by.value, "unit", "total", "mentions", "documents", "approximate"],
                      title=f"Quantities by {group_by.value}")
         return

@@ -16,12 +16,13 @@ from .app import (
     Paths,
     PatternsOpt,
     ProcsOpt,
+    SourceOpt,
     app,
     lexicon_for,
     load,
     options,
 )
-from .timeline import _day
+from .values import FromOpt, ToOpt
 
 
 def actor_names(query: str, actors: list[dict]) -> set[str]:
@@ -41,23 +42,21 @@ def quotes_cli(
                                                          show_default=False)] = None,
     actor: Annotated[list[str] | None, typer.Option("--actor", help="Only statements by or about this actor "
                                                        "(repeatable).", show_default=False)] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Statements on or after this date (YYYY[-MM[-DD]]).",
-                                                     show_default=False)] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Statements on or before this date (YYYY[-MM[-DD]]).",
-                                                   show_default=False)] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
     doc: DocOpt = None,
     direct_only: Annotated[bool, typer.Option("--direct", help="Only direct quotes (inside quotation marks).")]
     = False,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
     patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None,
 ) -> None:
     """Who said what: direct quotes and reported speech, with speaker, cue, date and offsets."""
     from .. import analyze, report
     from ..timeline import _bounds
 
-    lo, hi = _day(date_from, end=False), _day(date_to, end=True)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
+    lo, hi = date_from, date_to  # first and last ISO day (values.FromOpt / ToOpt)
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     rows, actors = analyze.quotes(loaded.records, lex=lexicon_for(aliases))
     by = set().union(*(actor_names(s, actors) for s in speaker or []))
     about = set().union(*(actor_names(a, actors) for a in actor or []))

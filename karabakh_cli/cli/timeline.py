@@ -16,21 +16,24 @@ from .app import (
     Paths,
     PatternsOpt,
     ProcsOpt,
+    SourceOpt,
     app,
     load,
     options,
 )
+from .scope import PlotOpt
 from .values import FromOpt, ToOpt
 
 
 @app.command("dates")
 def dates_cli(paths: Paths = None, doc: DocOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
               model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
-              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
+              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False,
+              source: SourceOpt = None) -> None:
     """Every temporal expression, normalised the TimeML way (type, value, mod) against its article's date."""
     from .. import report, timeline
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     report.write(timeline.date_rows(loaded.records, doc=doc), report.choose(fmt, as_json),
                  columns=timeline.DATE_COLUMNS, title="Temporal expressions")
 
@@ -45,6 +48,7 @@ def timeline_cli(
     doc: DocOpt = None,
     no_group: Annotated[bool, typer.Option("--no-group", help="One row per mention, not per event.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw events per month as a bar chart.")] = False,
+    plot: PlotOpt = None, source: SourceOpt = None,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
     patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
     index: IndexOpt = None, no_index: NoIndexOpt = False,
@@ -54,7 +58,7 @@ def timeline_cli(
     from .app import lexicon_for
 
     lo, hi = date_from, date_to  # first and last day (values.FromOpt / ToOpt)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index), doc=doc)
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     lex = lexicon_for(aliases)
     names: dict[str, list[dict]] = {}
     for m in analyze.mentions(loaded.records, lex=lex):
@@ -65,6 +69,11 @@ def timeline_cli(
             if (lo is None or r["end_date"] >= lo) and (hi is None or r["start_date"] <= hi)
             and (doc is None or doc in r["doc_ids"])
             and (not wanted or wanted & {a.casefold() for a in r["actors"]})]
+    if plot is not None:
+        from ..plot import timeline as chart_file
+        from .scope import draw
+
+        draw(chart_file, rows, path=plot)
     fmt_ = report.choose(fmt, as_json)
     if chart:
         from ..show import bar_chart

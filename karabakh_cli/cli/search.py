@@ -1,0 +1,94 @@
+"""`kcli search`: keyword in context, for words, a regular expression or every mention of an actor."""
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+import typer
+
+from .app import (
+    AliasesOpt,
+    DocOpt,
+    FormatOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    NoIndexOpt,
+    PatternsOpt,
+    ProcsOpt,
+    SourceOpt,
+    app,
+    load,
+    options,
+)
+from .values import FromOpt, ToOpt
+
+
+@app.command("search")
+def search_cli(
+    args: Annotated[list[str] | None, typer.Argument(
+        metavar="PATTERN PATHS", show_default=False,
+        help="Words to find (as whole words, any spacing between them), then article files or folders. "
+             "With --actor there is no PATTERN: every argument is a path.")] = None,
+    regex: Annotated[bool, typer.Option("--regex", "-e", help="PATTERN is a Python regular expression.")] = False,
+    case_sensitive: Annotated[bool, typer.Option("--case-sensitive", "-s", help="Match case (default: ignore it).")]
+    = False,
+    context: Annotated[int, typer.Option("--context", "-C", min=0, help="Characters shown each side.")] = 40,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Every mention of this actor, under any name it is mentioned by.", show_default=False)] = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None, source: SourceOpt = None,
+    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
+    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
+    index: IndexOpt = None, no_index: NoIndexOpt = False,
+) -> None:
+    """Every occurrence with the text around it: doc_id, offsets, left, match, right, the article's date."""
+    from .. import report, search
+    from .scope import actors_named, article_dates, in_scope, named
+
+    args = list(args or [])
+    pattern = None
+    if actor is None:
+        if not args:
+            raise typer.BadParameter("give a PATTERN to search for, or --actor NAME", param_hint="PATTERN")
+        try:
+            pattern = search.compile_pattern(args.pop(0), regex=regex, case_sensitive=case_sensitive)
+        except re.error as e:
+            raise typer.BadParameter(f"not a usable pattern ({e})", param_hint="PATTERN") from None
+    days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
+    loaded = load(options(args, model, patterns, aliases, processes, index, no_index, source), doc=doc)
+    dates = article_dates(loaded.records)
+    recs = in_scope(loaded.records, dates, doc=doc, days=days)
+    if pattern is not None:
+        rows = search.matches(recs, pattern, context=context, dates=dates)
+    else:
+        named_ms = named(loaded.records, aliases)
+        rows = search.actor_mentions(recs, named_ms, set(actors_named([actor], named_ms)), context=context,
+                                     dates=dates)
+    fmt_ = report.choose(fmt, as_json)
+    if fmt_ is report.Format.table:
+        _concordance(rows)
+        return
+    report.write(rows, fmt_, columns=search.SEARCH_COLUMNS)
+
+
+def _concordance(rows: list[dict]) -> None:
+    """One line a match: doc id, left context right-aligned, the match highlighted, right context."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from ..report import plain_terminal
+
+    plain = plain_terminal()
+    console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False, soft_wrap=True)
+    id_w = min(max((len(r["doc_id"]) for r in rows), default=0), 30)
+    match_w = min(max((len(r["match"]) for r in rows), default=0), 30)
+    side = max(10, (console.width - id_w - match_w - 4) // 2)
+    for r in rows:
+        line = Text()
+        line.append(r["doc_id"][-id_w:].ljust(id_w) + "  ", style=None if plain else "dim")
+        line.append(r["left"][-side:].rjust(side))
+        line.append(r["match"][:match_w] if len(r["match"]) <= match_w else r["match"][:match_w - 1] + "\u2026",
+                    style=None if plain else "bold black on yellow")
+        line.append(r["right"][:side])
+        console.print(line)
+    console.print(f"({len(rows)} match{'es' if len(rows) != 1 else ''})", style=None if plain else "dim")

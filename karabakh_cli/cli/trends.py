@@ -1,0 +1,111 @@
+"""`kcli trends`: actor mentions per day, week, month or year, as rows, a terminal chart or a chart file."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from .app import (
+    AliasesOpt,
+    DocOpt,
+    FormatOpt,
+    IndexOpt,
+    JsonOpt,
+    ModelOpt,
+    NoIndexOpt,
+    Paths,
+    PatternsOpt,
+    ProcsOpt,
+    SourceOpt,
+    app,
+    load,
+    options,
+)
+from .scope import PlotOpt
+from .values import FromOpt, ToOpt
+
+COLOURS = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta"]
+
+
+class By(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command("trends")
+def trends_cli(
+    paths: Paths = None,
+    by: Annotated[By, typer.Option("--by", "-b", case_sensitive=False, help="The period to count in.")] = By.month,
+    actor: Annotated[list[str] | None, typer.Option(
+        "--actor", help="This actor (any name it is mentioned under; repeatable). Default: the most mentioned.",
+        show_default=False)] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Without --actor: this many of the most mentioned.")] = 5,
+    plot: PlotOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None, source: SourceOpt = None,
+    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
+    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
+    index: IndexOpt = None, no_index: NoIndexOpt = False,
+) -> None:
+    """How often actors are named per period of article date; undated articles are counted apart."""
+    from .. import report, trends
+    from ..records import warn
+    from .scope import actors_named, article_dates, draw, in_scope, named
+
+    days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
+    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
+    named_ms = named(loaded.records, aliases)
+    dates = article_dates(loaded.records)
+    recs = in_scope(loaded.records, dates, doc=doc, days=days)
+    in_recs = {r["doc_id"] for r in recs}
+    names = (actors_named(actor, named_ms) if actor
+             else trends.top_actors({d: ms for d, ms in named_ms.items() if d in in_recs}, top))
+    rows, undated = trends.trends(recs, named_ms, dates, names, by.value)
+    if undated["articles"]:
+        warn(f"{undated['articles']} undated article(s) counted apart, in no period: "
+             f"{undated['mentions']} mention(s) of these actors")
+    if plot is not None:
+        from ..plot import trends as chart
+
+        draw(chart, rows, {r["period"]: trends.period_start(r["period"], by.value) for r in rows},
+             path=plot, by=by.value)
+    fmt_ = report.choose(fmt, as_json)
+    if fmt_ is report.Format.table:
+        _chart(rows, names, by.value)
+        return
+    report.write(rows, fmt_, columns=trends.TREND_COLUMNS)
+
+
+def _chart(rows: list[dict], names: list[str], by: str) -> None:
+    """A period per line, a coloured bar per actor: the rows drawn with rich."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..report import plain_terminal
+
+    plain = plain_terminal()
+    console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
+    width = max(4, min(24, (console.width - 12) // max(1, len(names)) - 6))
+    top = max((r["mentions"] for r in rows), default=0) or 1
+    table = Table(title=f"Mentions per {by}", box=None, pad_edge=False)
+    table.add_column(by)
+    for i, a in enumerate(names):
+        table.add_column(a, style=None if plain else COLOURS[i % len(COLOURS)], no_wrap=True)
+    cells: dict[str, dict[str, int]] = {}
+    for r in rows:
+        cells.setdefault(r["period"], {})[r["actor"]] = r["mentions"]
+    for period, counts in cells.items():
+        bars = []
+        for a in names:
+            n = counts.get(a, 0)
+            bar = ("#" if plain else "\u2588") * max(1, round(n / top * width))
+            bars.append(Text(f"{bar} {n}" if n else "\u00b7" if not plain else "."))
+        table.add_row(period, *bars)
+    console.print(table)
+    if not rows:
+        console.print("(no dated mentions)")
+    sys.stdout.flush()

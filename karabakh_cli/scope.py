@@ -1,0 +1,76 @@
+"""Which articles and actors a command looks at: sources, article dates, actor names.
+
+Small functions over stored records, shared by `network`, `trends`, `search` and the `--source`
+filter, so each choice (what an article's source is, which actors a name means) is made once.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+LINE_BREAK = re.compile(r"\n\s*")
+
+
+def source_of(rec: dict) -> str | None:
+    """The outlet an article came from: the record's `source` field, else its dateline's agency."""
+    return rec.get("source") or rec.get("agency") or None
+
+
+def from_source(records: list[dict], name: str) -> list[dict]:
+    """The records whose source is `name` (case-insensitive)."""
+    want = name.casefold()
+    return [r for r in records if (source_of(r) or "").casefold() == want]
+
+
+def sources(records: list[dict]) -> dict[str, int]:
+    """Articles per source, commonest first; articles with none count under "unknown"."""
+    return dict(Counter(source_of(r) or "unknown" for r in records).most_common())
+
+
+def in_range(day: str | None, lo: str | None, hi: str | None) -> bool:
+    """An article date within [lo, hi] (ISO days); an undated article is outside any range."""
+    if lo is None and hi is None:
+        return True
+    return day is not None and (lo is None or day >= lo) and (hi is None or day <= hi)
+
+
+def by_doc(mentions: list[dict]) -> dict[str, list[dict]]:
+    """Named mention rows (analyze.mentions) grouped by document, in offset order."""
+    out: dict[str, list[dict]] = {}
+    for m in mentions:
+        out.setdefault(m["doc_id"], []).append(m)
+    for ms in out.values():
+        ms.sort(key=lambda m: m["start"])
+    return out
+
+
+def find_actors(query: str, named: dict[str, list[dict]]) -> list[str]:
+    """The canonical names `query` means: an actor's name or any surface it was mentioned under,
+    else the people whose surname it is ("Aliyev"; every one of them when several share it).
+
+    Case-insensitive, exact; the commonest first. The one place an actor name is looked up.
+    """
+    q = query.casefold()
+    hits: Counter = Counter()
+    surname: Counter = Counter()
+    for ms in named.values():
+        for m in ms:
+            if m["name"].casefold() == q or m["text"].casefold() == q:
+                hits[m["name"]] += 1
+            elif m["label"] == "PERSON" and m["name"].casefold().split()[-1:] == [q]:
+                surname[m["name"]] += 1
+    return [n for n, _ in (hits or surname).most_common()]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks between blank lines, or lines when the text has none."""
+    br = PARAGRAPH_BREAK if PARAGRAPH_BREAK.search(text.strip()) else LINE_BREAK
+    out, pos = [], 0
+    for m in br.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -34,6 +35,7 @@ class Options:
     id_field: str | None = None
     date_field: str | None = None
     title_field: str | None = None
+    default_date: date | None = None  # `--date`: the date of articles that give none
     progress: Callable[[int, int], None] | None = None  # (done, total) of the articles being processed
     scheduler: str | None = None  # a Dask scheduler (tcp://host:port, local:N) to run the model on; see distributed
 
@@ -69,7 +71,7 @@ def load(opts: Options) -> Loaded:
     say = (lambda msg: None) if opts.quiet else warn
     paths = opts.paths or [str(corpus.default_corpus())]
     articles = list(corpus.load(paths, warn=note, fields=corpus.Fields(
-        opts.text_field, opts.id_field, opts.date_field, opts.title_field)))
+        opts.text_field, opts.id_field, opts.date_field, opts.title_field, opts.default_date)))
     if not articles:
         return Loaded([], failed=failed)
     name = nlp_mod.model_name(opts.model)

@@ -99,15 +99,22 @@ def _read(path: Path) -> dict:
 
 @lru_cache(maxsize=4)
 def rules(user: str | None = None) -> Rules:
-    """The bundled shapes and agencies plus a user's file (KCLI_DATELINES), compiled once."""
-    datas = [_read(DATA)] + ([_read(Path(user))] if user else [])
-    agencies = {a for d in datas for a in d.get("agencies", [])}
-    alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    macros = {**MACROS, "agency": rf"(?P<agency>(?i:{alt}))(?![A-Za-z])",
-              "bagency": rf"(?P<agency>(?i:{alt})(?![A-Za-z])|[A-Z][A-Za-z.&'\u2019 \-]{{0,28}}[A-Za-z.])"}
-    shapes = [Shape(s["name"], s.get("place", "any"), re.compile(_fill(s["pattern"], macros)))
-              for d in datas for s in d.get("shapes", [])]
-    not_places = {k.casefold() for d in datas for k in d.get("not_places", [])}
+    """The bundled shapes and agencies plus a user's file (KCLI_DATELINES), compiled once.
+
+    A user file that cannot be read or compiled is a ValueError naming it (a user error, exit 1).
+    """
+    try:
+        datas = [_read(DATA)] + ([_read(Path(user))] if user else [])
+        agencies = {str(a) for d in datas for a in d.get("agencies", [])}
+        alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+        macros = {**MACROS, "agency": rf"(?P<agency>(?i:{alt}))(?![A-Za-z])",
+                  "bagency": rf"(?P<agency>(?i:{alt})(?![A-Za-z])|[A-Z][A-Za-z.&'\u2019 \-]{{0,28}}[A-Za-z.])"}
+        shapes = [Shape(s["name"], s.get("place", "any"), re.compile(_fill(s["pattern"], macros)))
+                  for d in datas for s in d.get("shapes", [])]
+        not_places = {str(k).casefold() for d in datas for k in d.get("not_places", [])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as e:
+        raise ValueError(f"{USER_ENV}={user}: not a datelines file like data/datelines.json "
+                         f"({type(e).__name__}: {e})") from None
     return Rules(shapes, {a.casefold() for a in agencies}, not_places)
 
 

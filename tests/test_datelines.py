@@ -183,3 +183,12 @@ def test_user_shapes_and_agencies(tmp_path, monkeypatch):
     a, _ = parse(text)
     assert (a.dateline, a.agency, a.dateline_month_day) == ("GYUMRI", "Caucasus Wire", (5, 3))
     assert datelines.user_file() == extra
+
+
+def test_bad_user_shapes_file_is_one_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"shapes": [{"name": "x", "pattern": "{place} ("}]}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("MOSCOW \u2014 Talks resumed.\n", encoding="utf-8")
+    p = run_proc("docs", str(tmp_path / "a.txt"), env={datelines.USER_ENV: str(bad)})
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr.startswith("kcli: ") and "bad.json" in p.stderr and "Traceback" not in p.stderr

@@ -28,12 +28,12 @@ from .app import (
 def docs_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
              patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
              index: IndexOpt = None, no_index: NoIndexOpt = False) -> None:
-    """List the articles: id, title, date and where it came from, dateline, size."""
+    """List the articles: id, title, date and where it came from, dateline place and agency, size."""
     from .. import analyze, report
 
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
     report.write(analyze.docs(loaded.records), report.choose(fmt, as_json), columns=analyze.DOC_COLUMNS,
-                 title="Articles", table_columns=["doc_id", "date", "date_source", "dateline", "words", "title"])
+                 title="Articles", table_columns=["doc_id", "date", "date_source", "dateline", "agency", "words", "title"])
 
 
 @app.command("entities")

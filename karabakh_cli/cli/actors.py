@@ -33,7 +33,8 @@ def docs_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = Fals
 
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index))
     report.write(analyze.docs(loaded.records), report.choose(fmt, as_json), columns=analyze.DOC_COLUMNS,
-                 title="Articles", table_columns=["doc_id", "date", "date_source", "dateline", "agency", "words", "title"])
+                 title="Articles",
+                 table_columns=["doc_id", "date", "date_source", "dateline", "agency", "words", "title"])
 
 
 @app.command("entities")

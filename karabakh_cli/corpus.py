@@ -103,7 +103,7 @@ def parse_article(doc_id: str, path: str, text: str, warn: Callable[[str], None]
     if dl is None:
         if titled:
             art.title, art.title_span = line.strip(), (pos, pos + len(line.rstrip()))
-        dl = datelines.find(text, line_end if titled else pos, first_is_body=titled)
+        dl = datelines.find(text, line_end, first_is_body=titled)
     if dl is not None:
         _apply_dateline(art, dl, warn or (lambda msg: None), where or path, check)
     return art

@@ -27,6 +27,7 @@ OPENING_LINES = 5  # non-empty lines after the headline searched for a dateline
 OPENING_CHARS = 1500
 LEAD_CHARS = 600  # how far after the dateline the lead's weekday is looked for
 LEAD_WORDS = 8  # a line this long is the lead paragraph, not a byline
+BODY_WORDS = 45  # a line this long without a dateline is the article's body: no dateline below it
 
 MONTHS = {
     m: i + 1
@@ -56,7 +57,8 @@ MACROS = {
     "dash": r"(?:--?|[\u2013\u2014\u2015\u2500_:])(?=\s|$)",
 }
 _DATE_PARTS = re.compile(rf"(?P<a>{_MONTH}|\d+)\D*?(?P<b>{_MONTH}|\d+)(?:\D+(?P<y>\d{{4}}))?")
-_SKIP_LINE = re.compile(r"^\s*[\"\u201c\u201e\u00ab'\u2018>|*]|\t|\|")
+_SKIP_LINE = re.compile(r"^\s*[\"\u201c\u201e\u00ab'\u2018>|*]|\t|\|")  # quotes, table rows (first LINE_HEAD chars)
+LINE_HEAD = 200
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
@@ -167,13 +169,25 @@ def _acceptable(m: re.Match, shape: Shape, rs: Rules, first: bool) -> bool:
     return True
 
 
+def _in_a_caps_line(text: str, m: re.Match) -> bool:
+    """`SOCCER - JAPAN GET LUCKY WIN`: a bare place and dash before more capitals is a headline; a
+    dateline is followed by prose, or by nothing on its line."""
+    g = m.groupdict()
+    if g.get("date") or g.get("agency"):
+        return False
+    stop = text.find("\n", m.end())
+    rest = text[m.end(): len(text) if stop < 0 else stop]
+    return bool(re.search(r"[A-Z]{2}", rest)) and not re.search(r"[a-z]", rest)
+
+
 def match_at(text: str, pos: int, *, first: bool = True, rs: Rules | None = None) -> Dateline | None:
     """The longest dateline shape starting at `pos`, or None."""
     rs = rs or current_rules()
     best: re.Match | None = None
     for shape in rs.shapes:
         m = shape.regex.match(text, pos)
-        if m and m.end() > pos and (best is None or m.end() > best.end()) and _acceptable(m, shape, rs, first):
+        if (m and m.end() > pos and (best is None or m.end() > best.end()) and _acceptable(m, shape, rs, first)
+                and not _in_a_caps_line(text, m)):
             best = m
     return _dateline(text, best) if best else None
 
@@ -230,11 +244,13 @@ def find(text: str, pos: int, *, first_is_body: bool, lines: int = OPENING_LINES
         seen += 1
         if seen > found[0][0] + 1 if found else seen > lines:
             break
-        if _SKIP_LINE.search(line):
+        if _SKIP_LINE.search(line, 0, LINE_HEAD):
             continue
         lead = len(line) - len(line.lstrip())
         dl = match_at(text, pos + m.start() + lead, first=first_is_body and seen == 1, rs=rs)
         if dl is None:
+            if len(line.split(None, BODY_WORDS)) > BODY_WORDS:
+                break  # a paragraph of the article itself: the opening is over
             continue
         if not found:
             found.append((seen, dl))

@@ -57,6 +57,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     external: str = ""  # metadata from outside the text (a record's fields), as JSON
+    notes: list[str] = field(default_factory=list)  # about an article that is still read: its dateline's date
 
     @property
     def sha1(self) -> str:
@@ -78,11 +79,11 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def parse_article(doc_id: str, path: str, text: str, warn: Callable[[str], None] | None = None,
-                  where: str | None = None, check: bool = True) -> Article:
-    """Locate header, title and dateline in `text` without changing it; problems go to `warn`, named `where`.
+def parse_article(doc_id: str, path: str, text: str, where: str | None = None, check: bool = True) -> Article:
+    """Locate header, title and dateline in `text` without changing it; dateline problems go to `notes`.
 
-    `check`: warn now when the header and the dateline disagree (a record checks once its own date is known).
+    `where` names the article in them; `check`: note now when the header and the dateline disagree
+    (a record checks once its own date is known).
     """
     art = Article(doc_id=doc_id, path=path, text=text)
     pos = 0
@@ -105,7 +106,7 @@ def parse_article(doc_id: str, path: str, text: str, warn: Callable[[str], None]
             art.title, art.title_span = line.strip(), (pos, pos + len(line.rstrip()))
         dl = datelines.find(text, line_end, first_is_body=titled)
     if dl is not None:
-        _apply_dateline(art, dl, warn or (lambda msg: None), where or path, check)
+        _apply_dateline(art, dl, where or path, check)
     return art
 
 
@@ -115,31 +116,30 @@ def _skip_blank(text: str, pos: int) -> int:
     return pos
 
 
-def _apply_dateline(art: Article, dl: datelines.Dateline, warn: Callable[[str], None], where: str,
-                    check: bool) -> None:
+def _apply_dateline(art: Article, dl: datelines.Dateline, where: str, check: bool) -> None:
     art.dateline, art.dateline_place, art.agency = dl.place, dl.place_full, dl.agency
     art.dateline_span = (dl.start, dl.end)
     art.meta_spans.append((dl.start, dl.end))
     shown = art.text[dl.start:dl.end].strip()
     if dl.problem:
-        warn(f"{where}: dateline {shown!r}: {dl.problem}; its date is ignored")
+        art.notes.append(f"{where}: dateline {shown!r}: {dl.problem}; its date is ignored")
     if dl.month is None:
         return
     art.dateline_month_day, art.dateline_year = (dl.month, dl.day), dl.year
     if art.date is None and dl.date:
         art.date, art.date_source = dl.date, "dateline"
     elif check:
-        check_dateline(art, warn, where)
+        check_dateline(art, where)
 
 
-def check_dateline(art: Article, warn: Callable[[str], None], where: str) -> None:
+def check_dateline(art: Article, where: str) -> None:
     """A header or record date the dateline contradicts wins, with one warning."""
     if art.date is None or art.date_source == "dateline" or not art.dateline_month_day or not art.dateline_span:
         return
     if not datelines.agrees(*art.dateline_month_day, art.dateline_year, art.date):
         shown = art.text[art.dateline_span[0]:art.dateline_span[1]].strip()
-        warn(f"{where}: dateline {shown!r} disagrees with the {art.date_source} date {art.date.isoformat()}; "
-             f"the {art.date_source} date is kept")
+        art.notes.append(f"{where}: dateline {shown!r} disagrees with the {art.date_source} date "
+                         f"{art.date.isoformat()}; the {art.date_source} date is kept")
 
 
 def _looks_like_title(line: str) -> bool:
@@ -599,6 +599,7 @@ def _parts(art: Article, warn: Callable[[str], None]) -> list[Article]:
             part.title_span = art.title_span if art.title_span and art.title_span[1] <= e else None
             part.dateline_span = art.dateline_span if art.dateline_span and art.dateline_span[1] <= e else None
             part.dateline_month_day, part.dateline_year = art.dateline_month_day, art.dateline_year
+            part.notes = art.notes
             part.meta_spans = [sp for sp in art.meta_spans if sp[1] <= e]
         out.append(part)
     return out
@@ -622,7 +623,7 @@ def record_article(doc_id: str, path: str, rec: dict, keys: dict[str, str | None
         warn(f"{where}: text of {len(text):,} characters is over the {_size(max_article_bytes())} limit "
              "(KCLI_MAX_ARTICLE_MB), record skipped")
         return None
-    art = parse_article(doc_id, path, text, warn, where, check=False)
+    art = parse_article(doc_id, path, text, where, check=False)
     title = _clean(rec.get(keys["title"])) if keys["title"] else None
     if title and title.strip():
         if art.title != title.strip():
@@ -634,7 +635,7 @@ def record_article(doc_id: str, path: str, rec: dict, keys: dict[str, str | None
             warn(f"{where}: date {str(rec.get(keys['date']))[:40]!r} not understood; dating from the text")
         else:
             art.date, art.date_source = d, "record"
-    check_dateline(art, warn, where)
+    check_dateline(art, where)
     for k in ("source", "url"):
         if keys[k] and rec.get(keys[k]) not in (None, ""):
             setattr(art, k, _clean(rec.get(keys[k])))
@@ -872,7 +873,7 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
                 text, notes = _read_article_text(f, warn)
                 for n in notes:
                     warn(n)
-                yield from _parts(_given(parse_article(file_ids[f], str(f), text, warn), fields), warn)
+                yield from _parts(_given(parse_article(file_ids[f], str(f), text), fields), warn)
             else:
                 text, notes = decode(read_bytes(f, max_file_bytes()), str(f))
                 for n in notes:
@@ -908,7 +909,7 @@ def _load_stdin(fields: Fields, ids: _Ids, warn: Callable[[str], None]) -> Itera
         return
     if len(text) > max_article_bytes():
         raise CorpusError(f"-: standard input is over {_size(max_article_bytes())} for one article; split it")
-    yield from _parts(_given(parse_article(ids.claim("stdin"), "-", text, warn), fields), warn)
+    yield from _parts(_given(parse_article(ids.claim("stdin"), "-", text), fields), warn)
 
 
 def default_corpus() -> Path:

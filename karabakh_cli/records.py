@@ -74,6 +74,7 @@ def load(opts: Options) -> Loaded:
         opts.text_field, opts.id_field, opts.date_field, opts.title_field, opts.default_date)))
     if not articles:
         return Loaded([], failed=failed)
+    _notes(articles, say)
     name = nlp_mod.model_name(opts.model)
     store = None
     if opts.use_index:
@@ -105,6 +106,15 @@ def load(opts: Options) -> Loaded:
                   new=sum(1 for a in missing if (a.path, a.doc_id) not in known),
                   changed=sum(1 for a in missing if (a.path, a.doc_id) in known),
                   seconds=seconds, words=sum(len(a.text.split()) for a in missing))
+
+
+def _notes(articles: list[corpus.Article], say: Callable[[str], None], limit: int = 10) -> None:
+    """Notes on articles that are read all the same (a dateline the header contradicts): warnings, not failures."""
+    notes = [n for a in articles for n in a.notes]
+    for n in notes[:limit]:
+        say(n)
+    if len(notes) > limit:
+        say(f"{len(notes) - limit} more dateline note(s) like these not shown")
 
 
 def _placed(rec: dict, art: corpus.Article) -> dict:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from . import lexicon
 from .extract import actors
 
-DOC_COLUMNS = ["doc_id", "title", "date", "date_source", "date_not_before", "dateline", "source", "url", "words",
-               "sentences", "path"]
+DOC_COLUMNS = ["doc_id", "title", "date", "date_source", "date_not_before", "dateline", "dateline_place", "agency",
+               "source", "url", "words", "sentences", "path"]
 ENTITY_COLUMNS = ["name", "label", "mentions", "documents", "doc_ids", "aliases", "roles", "country"]
 MENTION_COLUMNS = ["doc_id", "start", "end", "text", "label", "name", "role", "source"]
 

@@ -28,31 +28,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
-    )
-    for m in names
-}
-_MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+from . import datelines
 
 HEADER_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?", re.I)
-# `MOSCOW, June 17. /TASS/:`, `BAKU, March 23 (Reuters) -`, `YEREVAN, Nov. 9, 2020 (AP) —`
-DATELINE_RE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z.'\u2019-]*(?:[ ][A-Z][A-Za-z.'\u2019-]*){0,3}),[ \t]+"
-    r"(?P<month>" + _MONTH_RE + r")[ \t]+(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?"
-    r"[ \t]*[.,]?[ \t]*(?:/(?P<agency>[A-Za-z-]{2,12})/|\((?P<agency2>[A-Za-z][A-Za-z -]{1,20})\))?"
-    r"[ \t]*[.:\-\u2013\u2014]*[ \t]*",
-    re.I,
-)
-# `WASHINGTON (AP) --` with no date.
-AGENCY_DATELINE_RE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'-]*(?:[ ][A-Z][A-Z.'-]*){0,3})(?:,[ \t]+[A-Z][A-Za-z.]+)?[ \t]+"
-    r"\((?P<agency2>[A-Za-z][A-Za-z -]{1,20})\)[ \t]*[-\u2013\u2014]+[ \t]*"
-)
 TEXT_SUFFIXES = {".txt", ".text"}
 FOLDER_SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm"}
 CHUNK_CHARS = 100_000
@@ -69,14 +47,17 @@ class Article:
     title_span: tuple[int, int] | None = None
     date: date | None = None
     date_source: str = "none"
-    dateline: str | None = None
+    dateline: str | None = None  # the dateline's city
+    dateline_place: str | None = None  # with its country or second city: "SAN JOSE, Costa Rica"
     dateline_span: tuple[int, int] | None = None
     dateline_month_day: tuple[int, int] | None = None
+    dateline_year: int | None = None
     agency: str | None = None
     meta_spans: list[tuple[int, int]] = field(default_factory=list)
     source: str | None = None
     url: str | None = None
     external: str = ""  # metadata from outside the text (a record's fields), as JSON
+    notes: list[str] = field(default_factory=list)  # about an article that is still read: its dateline's date
 
     @property
     def sha1(self) -> str:
@@ -98,8 +79,12 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def parse_article(doc_id: str, path: str, text: str) -> Article:
-    """Locate header, title and dateline in `text` without changing it."""
+def parse_article(doc_id: str, path: str, text: str, where: str | None = None, check: bool = True) -> Article:
+    """Locate header, title and dateline in `text` without changing it; dateline problems go to `notes`.
+
+    `where` names the article in them; `check`: note now when the header and the dateline disagree
+    (a record checks once its own date is known).
+    """
     art = Article(doc_id=doc_id, path=path, text=text)
     pos = 0
     m = HEADER_RE.match(text)
@@ -109,16 +94,19 @@ def parse_article(doc_id: str, path: str, text: str) -> Article:
         art.meta_spans.append((m.start(), m.end()))
         pos = m.end()
     pos = _skip_blank(text, pos)
-    dl = _match_dateline(text, pos)
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[pos:line_end]
+    titled = _looks_like_title(line) and line_end < len(text)
+    dl = datelines.find(text, pos, first_is_body=True, lines=1)
+    if dl is not None and titled and dl.month is None and not dl.agency and text[dl.end:line_end].strip():
+        dl = None  # "Karabakh: the road back" is a headline, and the title is never the dateline
     if dl is None:
-        line_end = text.find("\n", pos)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[pos:line_end]
-        if _looks_like_title(line) and line_end < len(text):
+        if titled:
             art.title, art.title_span = line.strip(), (pos, pos + len(line.rstrip()))
-            dl = _match_dateline(text, _skip_blank(text, line_end))
+        dl = datelines.find(text, line_end, first_is_body=titled)
     if dl is not None:
-        _apply_dateline(art, dl)
+        _apply_dateline(art, dl, where or path, check)
     return art
 
 
@@ -128,26 +116,30 @@ def _skip_blank(text: str, pos: int) -> int:
     return pos
 
 
-def _match_dateline(text: str, pos: int) -> re.Match | None:
-    m = DATELINE_RE.match(text, pos)
-    if m and (m["agency"] or m["agency2"] or m["place"].isupper()):
-        return m
-    return AGENCY_DATELINE_RE.match(text, pos)
+def _apply_dateline(art: Article, dl: datelines.Dateline, where: str, check: bool) -> None:
+    art.dateline, art.dateline_place, art.agency = dl.place, dl.place_full, dl.agency
+    art.dateline_span = (dl.start, dl.end)
+    art.meta_spans.append((dl.start, dl.end))
+    shown = art.text[dl.start:dl.end].strip()
+    if dl.problem:
+        art.notes.append(f"{where}: dateline {shown!r}: {dl.problem}; its date is ignored")
+    if dl.month is None:
+        return
+    art.dateline_month_day, art.dateline_year = (dl.month, dl.day), dl.year
+    if art.date is None and dl.date:
+        art.date, art.date_source = dl.date, "dateline"
+    elif check:
+        check_dateline(art, where)
 
 
-def _apply_dateline(art: Article, m: re.Match) -> None:
-    art.dateline = m["place"].strip()
-    art.dateline_span = (m.start(), m.end())
-    art.meta_spans.append((m.start(), m.end()))
-    groups = m.groupdict()
-    art.agency = groups.get("agency") or groups.get("agency2")
-    if groups.get("month"):
-        month = MONTHS[groups["month"].lower().rstrip(".")]
-        day = int(groups["day"])
-        art.dateline_month_day = (month, day)
-        if art.date is None and groups.get("year"):
-            art.date = _safe_date(int(groups["year"]), month, day)
-            art.date_source = "dateline" if art.date else art.date_source
+def check_dateline(art: Article, where: str) -> None:
+    """A header or record date the dateline contradicts wins, with one warning."""
+    if art.date is None or art.date_source == "dateline" or not art.dateline_month_day or not art.dateline_span:
+        return
+    if not datelines.agrees(*art.dateline_month_day, art.dateline_year, art.date):
+        shown = art.text[art.dateline_span[0]:art.dateline_span[1]].strip()
+        art.notes.append(f"{where}: dateline {shown!r} disagrees with the {art.date_source} date "
+                         f"{art.date.isoformat()}; the {art.date_source} date is kept")
 
 
 def _looks_like_title(line: str) -> bool:
@@ -393,12 +385,15 @@ def _read_article_text(path: Path | str, warn: Callable[[str], None]) -> tuple[s
 # ------------------------------------------------------------------ records (JSONL, JSON, CSV)
 @dataclass(frozen=True)
 class Fields:
-    """Which record fields hold the text and metadata; None means "the usual names"."""
+    """Which record fields hold the text and metadata; None means "the usual names".
+
+    `default_date` (`--date`) dates the articles that give no date of their own."""
 
     text: str | None = None
     id: str | None = None
     date: str | None = None
     title: str | None = None
+    default_date: date | None = None
 
 
 DEFAULT_FIELDS = {
@@ -595,6 +590,7 @@ def _parts(art: Article, warn: Callable[[str], None]) -> list[Article]:
     for k, (s, e) in enumerate(spans, 1):
         part = Article(doc_id=f"{art.doc_id}#p{k}", path=art.path, text=art.text[s:e], title=art.title,
                        date=art.date, date_source=art.date_source, dateline=art.dateline, agency=art.agency,
+                       dateline_place=art.dateline_place,
                        source=art.source, url=art.url, external=art.external)
         if k > 1:  # the metadata it inherits is not in its text, so it keys the index too
             part.external = json.dumps({"of": art.external, "title": art.title, "dateline": art.dateline,
@@ -603,7 +599,8 @@ def _parts(art: Article, warn: Callable[[str], None]) -> list[Article]:
         if k == 1:
             part.title_span = art.title_span if art.title_span and art.title_span[1] <= e else None
             part.dateline_span = art.dateline_span if art.dateline_span and art.dateline_span[1] <= e else None
-            part.dateline_month_day = art.dateline_month_day
+            part.dateline_month_day, part.dateline_year = art.dateline_month_day, art.dateline_year
+            part.notes = art.notes
             part.meta_spans = [sp for sp in art.meta_spans if sp[1] <= e]
         out.append(part)
     return out
@@ -627,7 +624,7 @@ def record_article(doc_id: str, path: str, rec: dict, keys: dict[str, str | None
         warn(f"{where}: text of {len(text):,} characters is over the {_size(max_article_bytes())} limit "
              "(KCLI_MAX_ARTICLE_MB), record skipped")
         return None
-    art = parse_article(doc_id, path, text)
+    art = parse_article(doc_id, path, text, where, check=False)
     title = _clean(rec.get(keys["title"])) if keys["title"] else None
     if title and title.strip():
         if art.title != title.strip():
@@ -639,6 +636,7 @@ def record_article(doc_id: str, path: str, rec: dict, keys: dict[str, str | None
             warn(f"{where}: date {str(rec.get(keys['date']))[:40]!r} not understood; dating from the text")
         else:
             art.date, art.date_source = d, "record"
+    check_dateline(art, where)
     for k in ("source", "url"):
         if keys[k] and rec.get(keys[k]) not in (None, ""):
             setattr(art, k, _clean(rec.get(keys[k])))
@@ -680,6 +678,15 @@ class _Ids:
         return cand
 
 
+def _given(art: Article, fields: Fields) -> Article:
+    """`--date`: the date of an article that gives none itself; it keys the index like a record's date."""
+    if fields.default_date and art.date is None:
+        art.date, art.date_source = fields.default_date, "given"
+        ext = json.loads(art.external) if art.external else {}
+        art.external = json.dumps({**ext, "given_date": art.date.isoformat()}, sort_keys=True, ensure_ascii=False)
+    return art
+
+
 def _record_articles(text: str, name: str, stem: str, kind: str, fields: Fields, ids: _Ids,
                      warn: Callable[[str], None]) -> Iterator[Article]:
     report = _Limited(warn, name)
@@ -717,7 +724,7 @@ def _record_articles(text: str, name: str, stem: str, kind: str, fields: Fields,
         keys = {k: _field_key(list(r.data), k, fields) for k in DEFAULT_FIELDS}
         art = record_article(ids.claim(want), name, r.data, keys, where, report)
         if art is not None:
-            yield from _parts(art, warn)
+            yield from _parts(_given(art, fields), warn)
     report.close()
 
 
@@ -867,13 +874,13 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
                 text, notes = _read_article_text(f, warn)
                 for n in notes:
                     warn(n)
-                yield from _parts(parse_article(file_ids[f], str(f), text), warn)
+                yield from _parts(_given(parse_article(file_ids[f], str(f), text), fields), warn)
             elif kind == "html":  # a saved news page: see htmlpage
                 from .htmlpage import html_article
 
                 art = html_article(file_ids[f], f, read_bytes(f, max_file_bytes()), warn)
                 if art is not None:
-                    yield from _parts(art, warn)
+                    yield from _parts(_given(art, fields), warn)
             else:
                 text, notes = decode(read_bytes(f, max_file_bytes()), str(f))
                 for n in notes:
@@ -909,7 +916,7 @@ def _load_stdin(fields: Fields, ids: _Ids, warn: Callable[[str], None]) -> Itera
         return
     if len(text) > max_article_bytes():
         raise CorpusError(f"-: standard input is over {_size(max_article_bytes())} for one article; split it")
-    yield from _parts(parse_article(ids.claim("stdin"), "-", text), warn)
+    yield from _parts(_given(parse_article(ids.claim("stdin"), "-", text), fields), warn)
 
 
 def default_corpus() -> Path:

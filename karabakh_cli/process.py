@@ -15,7 +15,8 @@ from .extract import actors
 if TYPE_CHECKING:
     from spacy.language import Language
 
-RECORD_VERSION = 3  # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`)
+RECORD_VERSION = 4  # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and
+# agency anywhere in the opening
 
 
 def article_meta(art: Article) -> dict:
@@ -28,6 +29,7 @@ def article_meta(art: Article) -> dict:
         "date": art.date.isoformat() if art.date else None,
         "date_source": art.date_source,
         "dateline": art.dateline,
+        "dateline_place": art.dateline_place,
         "dateline_span": list(art.dateline_span) if art.dateline_span else None,
         "dateline_month_day": list(art.dateline_month_day) if art.dateline_month_day else None,
         "agency": art.agency,

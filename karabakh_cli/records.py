@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -34,6 +35,7 @@ class Options:
     id_field: str | None = None
     date_field: str | None = None
     title_field: str | None = None
+    default_date: date | None = None  # `--date`: the date of articles that give none
     progress: Callable[[int, int], None] | None = None  # (done, total) of the articles being processed
     scheduler: str | None = None  # a Dask scheduler (tcp://host:port, local:N) to run the model on; see distributed
     source: str | None = None  # only articles from this source (scope.source_of), applied after loading
@@ -70,9 +72,10 @@ def load(opts: Options) -> Loaded:
     say = (lambda msg: None) if opts.quiet else warn
     paths = opts.paths or [str(corpus.default_corpus())]
     articles = list(corpus.load(paths, warn=note, fields=corpus.Fields(
-        opts.text_field, opts.id_field, opts.date_field, opts.title_field)))
+        opts.text_field, opts.id_field, opts.date_field, opts.title_field, opts.default_date)))
     if not articles:
         return Loaded([], failed=failed)
+    _notes(articles, say)
     name = nlp_mod.model_name(opts.model)
     store = None
     if opts.use_index:
@@ -104,6 +107,15 @@ def load(opts: Options) -> Loaded:
                   new=sum(1 for a in missing if (a.path, a.doc_id) not in known),
                   changed=sum(1 for a in missing if (a.path, a.doc_id) in known),
                   seconds=seconds, words=sum(len(a.text.split()) for a in missing))
+
+
+def _notes(articles: list[corpus.Article], say: Callable[[str], None], limit: int = 10) -> None:
+    """Notes on articles that are read all the same (a dateline the header contradicts): warnings, not failures."""
+    notes = [n for a in articles for n in a.notes]
+    for n in notes[:limit]:
+        say(n)
+    if len(notes) > limit:
+        say(f"{len(notes) - limit} more dateline note(s) like these not shown")
 
 
 def _placed(rec: dict, art: corpus.Article) -> dict:

@@ -30,7 +30,8 @@ CHUNK = 500  # keys per SELECT, under SQLite's bound-parameter limit
 PACKAGE = Path(__file__).resolve().parent
 # The code that turns an article into a record: editing it must invalidate stored records.
 RECORD_SOURCES = ("corpus.py", "nlp.py", "fastops.py", "process.py", "paragraphs.py", "lexicon.py", "timeline.py",
-                  "extract/actors.py", "extract/quantities.py", "extract/dates/*.py")  # globs: a package's files
+                  "extract/actors.py", "extract/quantities.py", "extract/dates/*.py", "extract/quotes/*.py",
+                  "datelines.py")  # globs: a package's files
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kcli_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (
@@ -72,7 +73,9 @@ def fingerprint(model: str, *, record_version: int, patterns: Path | None = None
     h.update(json.dumps([model_id(model), __version__, record_version]).encode())
     _sha1_files(sorted((PACKAGE / "data").glob("*")), h)
     _sha1_files([p for s in RECORD_SOURCES for p in sorted(PACKAGE.glob(s))], h)
-    for label, user in (("patterns", patterns), ("aliases", aliases)):
+    from .datelines import user_file
+
+    for label, user in (("patterns", patterns), ("aliases", aliases), ("datelines", user_file())):
         h.update(label.encode())
         if user is not None:
             _sha1_files([Path(user)], h)

@@ -1,7 +1,8 @@
 """Corpus-level dating: each article's own date, every expression resolved, events in order.
 
-Runs over records (text + metadata + mentions), never over Docs, so year inference can
-use the whole corpus even when only some articles were re-processed. The date rules are
+Runs over records (text + metadata + mentions), never over Docs. An article's own date comes
+from that article alone; only the year of "November 9" in an undated article may come from
+the rest of the corpus, and is marked so. The date rules are
 run when an article is processed, against the date the article gives itself (`precompute`),
 and stored with its record; at query time they run again only for an article whose date
 came from the rest of the corpus.
@@ -13,7 +14,8 @@ import re
 from collections import Counter
 from datetime import date
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from .datelines import not_before
+
 CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # doc_id/start/end: the first expression that dates the event (`text` is its surface); `mentions`: every one
 TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences",
@@ -104,7 +106,7 @@ def precompute(rec: dict) -> dict[str, list[dict]]:
     put(None, "header")
     if rec.get("dateline_month_day"):
         put(None, "all")
-        guess = _infer_from_dateline({**rec, "timexes": out}, tuple(rec["dateline_month_day"]), Counter())
+        guess = own_date({**rec, "timexes": out})
         if guess["date"]:
             put(guess["date"], "header")
     return out
@@ -118,72 +120,32 @@ def _mark_dateline(rec: dict, tx: list[dict]) -> list[dict]:
     return tx
 
 
-def infer_dates(records: list[dict]) -> dict[str, dict]:
-    """doc_id -> {date, date_source, date_not_before} for every record.
+def own_date(rec: dict) -> dict:
+    """{date, date_source} of one record from its own header, record date, dateline and text.
 
-    Header or dated dateline first. A dateline without a year ("MOSCOW, June 17") takes the
-    first year not before the latest year the text names in which that day is the weekday the
-    text names ("on Thursday"), else that latest year; the corpus's years are the fallback.
+    A header, record or `--date` date, or a dateline with a year, is the date; a dateline without
+    one takes a year only from the article's own words (see `datelines.infer`). Nothing from any
+    other article is used, so an article's date cannot change with the folder it sits in.
     """
-    out: dict[str, dict] = {}
-    corpus_years: Counter = Counter()
-    for r in records:
-        if r.get("date"):
-            corpus_years[int(r["date"][:4])] += 1
-    for r in records:
-        if r.get("date"):
-            out[r["doc_id"]] = {"date": r["date"], "date_source": r.get("date_source") or "header"}
-            continue
-        md = r.get("dateline_month_day")
-        if md:
-            out[r["doc_id"]] = _infer_from_dateline(r, tuple(md), corpus_years)
-        else:
-            out[r["doc_id"]] = {"date": None, "date_source": "none"}
-    return out
+    if rec.get("date"):
+        return {"date": rec["date"], "date_source": rec.get("date_source") or "header"}
+    if rec.get("dateline_month_day"):
+        from .datelines import infer
 
-
-def _infer_from_dateline(rec: dict, md: tuple[int, int], corpus_years: Counter) -> dict:
-    found = _timexes(rec, None, "all")
-    years = [int(t["value"][:4]) for t in found if re.match(r"^\d{4}", str(t["value"]))]
-    body = _body(rec)
-    weekdays = {WEEKDAYS.index(w) for w in re.findall(r"\b(" + "|".join(WEEKDAYS) + r")\b", body.lower())}
-    base = max(years) if years else (corpus_years.most_common(1)[0][0] if corpus_years else None)
-    if base is None:
-        return {"date": None, "date_source": "none"}
-    # The article cannot be older than the latest full date it gives ("September 27, 2020").
-    full = [b[1] for t in found if re.match(r"^\d{4}-\d{2}-\d{2}$", str(t["value"]))
-            for b in [_bounds(str(t["value"]))] if b]
-    floor = max(full) if full else date.min
-    month, day = md
-    fallback = None
-    for y in range(base, base + 3):  # news is about recent years; further out a weekday match is chance
-        try:
-            d = date(y, month, day)
-        except ValueError:
-            continue
-        if d < floor:
-            continue
-        if not weekdays:
-            return {"date": d.isoformat(), "date_source": "dateline+years" if years else "dateline+corpus"}
-        if d.weekday() in weekdays:
-            return {"date": d.isoformat(), "date_source": "dateline+weekday"}
-        fallback = fallback or d
-    if fallback:
-        return {"date": fallback.isoformat(), "date_source": "dateline+years"}
+        return infer(rec, _timexes(rec, None, "all"))
     return {"date": None, "date_source": "none"}
 
 
-def _body(rec: dict) -> str:
-    text = rec["text"]
-    for s, e in _skip(rec):
-        text = text[:s] + " " * (e - s) + text[e:]
-    return text
+def infer_dates(records: list[dict]) -> dict[str, dict]:
+    """doc_id -> {date, date_source} for every record (see `own_date`)."""
+    return {r["doc_id"]: own_date(r) for r in records}
 
 
 def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]]:
     """(doc dates, doc_id -> its temporal expressions resolved against the article's date).
 
-    In undated articles, "November 9" takes the year the rest of the corpus gives that day.
+    In undated articles, "November 9" takes the year the rest of the corpus gives that day, marked
+    `anchor: corpus`; the article's own date and `date_not_before` come from its own words only.
     """
     dates = infer_dates(records)
     timexes: dict[str, list[dict]] = {}
@@ -200,17 +162,13 @@ def resolve(records: list[dict]) -> tuple[dict[str, dict], dict[str, list[dict]]
         if dates[r["doc_id"]]["date"]:
             continue
         tx = _mark_dateline(r, _timexes(r, None, "header"))
-        latest = None
-        for t in tx:
+        dates[r["doc_id"]]["date_not_before"] = not_before(r, tx, _bounds)
+        for t in tx:  # marked: the year comes from the corpus, not from the article
             m = re.match(r"^XXXX-(\d{2}-\d{2})$", str(t["value"]))
             if m and m[1] in month_day_years:
                 t["value"] = f"{month_day_years[m[1]].most_common(1)[0][0]}-{m[1]}"
                 t["anchor"] = "corpus"
-            b = _bounds(str(t["value"]))
-            if b and t.get("type") == "DATE" and t.get("source") != "dateline" and (latest is None or b[1] > latest):
-                latest = b[1]
         timexes[r["doc_id"]] = tx
-        dates[r["doc_id"]]["date_not_before"] = latest.isoformat() if latest else None
     return dates, timexes
 
 

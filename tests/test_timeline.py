@@ -71,9 +71,11 @@ def test_year_inferred_from_weekday(corpus):
 def test_undated_article_resolved_from_corpus(corpus):
     docs = {d["doc_id"]: d for d in run_json("docs", str(corpus))}
     assert docs["c_undated"]["date"] is None
-    assert docs["c_undated"]["date_not_before"] == "2020-09-27"
+    assert docs["c_undated"]["date_not_before"] == "1988-02-01"  # its own words; the corpus's year is not its own
     events = run_json("timeline", str(corpus), "--doc", "c_undated")
     assert {e["date"] for e in events} == {"2020-09-27", "1988-02"}
+    rows = {r["text"]: r for r in run_json("dates", str(corpus), "--doc", "c_undated")}
+    assert (rows["September 27"]["value"], rows["September 27"]["anchor"]) == ("2020-09-27", "corpus")
 
 
 def test_timeline_groups_the_same_event_across_articles(corpus):

@@ -29,7 +29,7 @@ from .app import (
 def docs_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
              patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
              index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None) -> None:
-    """List the articles: id, title, date and where it came from, dateline, source, size."""
+    """List the articles: id, title, date and where it came from, dateline place and agency, source, size."""
     from .. import analyze, report
 
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))

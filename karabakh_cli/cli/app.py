@@ -110,6 +110,19 @@ SourceOpt = Annotated[str | None, typer.Option(
 # Record fields of JSONL/CSV exports: global options (`kcli --text-field body docs export.csv`) that the
 # app callback sets before any command runs.
 FIELDS: dict[str, str | None] = {}
+GIVEN_DATE: list = []  # `kcli --date YYYY-MM-DD`: the date of articles that give none
+
+
+def _check_date(value: str | None) -> str | None:
+    """`--date` must be a calendar date (usage error, exit 2, otherwise)."""
+    from datetime import date
+
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return value
 
 
 def options(paths, model, patterns, aliases, processes=None, index=None, no_index=False, source=None):
@@ -117,6 +130,7 @@ def options(paths, model, patterns, aliases, processes=None, index=None, no_inde
 
     return Options(paths=list(paths or []), model=model, patterns=patterns, aliases=aliases,
                    n_process=processes, index=index, use_index=not no_index, source=source,
+                   default_date=next(iter(GIVEN_DATE), None),
                    **{f"{k}_field": v for k, v in FIELDS.items()})
 
 
@@ -179,10 +193,16 @@ def main_callback(
     title_field: Annotated[str | None, typer.Option(
         "--title-field", envvar="KCLI_TITLE_FIELD", show_default=False,
         help="JSONL/CSV field with the title. Default: title, headline.")] = None,
+    given_date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", show_default=False, callback=_check_date,
+        help="Publication date of articles that give none (standard input, an undated file).")] = None,
 ) -> None:
     """kcli: a news-corpus analyzer."""
+    from datetime import date
+
     FIELDS.clear()
     FIELDS.update(text=text_field, id=id_field, date=date_field, title=title_field)
+    GIVEN_DATE[:] = [date.fromisoformat(given_date)] if given_date else []
     if version:
         typer.echo(f"kcli {__version__}")
         raise typer.Exit()

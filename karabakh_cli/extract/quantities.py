@@ -1,16 +1,19 @@
 """Counted and measured amounts in a news article: "more than 17,000 munitions".
 
 The product runs only `senter` and `ner`, so there are no POS tags or parses:
-numbers are found lexically (digits and number words), units through pint
-(length, area, volume, mass, time) plus a currency/percent table, and objects
-are the run of content words after the number (or after "of" for measures).
-Word lists live in `data/quantity_*.json` so they can be extended without code.
-NER is used only to drop numbers inside DATE/TIME and name entities.
+numbers are found lexically (digits, number words, fractions, signs), units through
+pint (every dimension a newspaper uses, compound rates like "$58 per barrel") plus the
+ISO 4217 currency table and percent, and objects are the run of content words after the
+number (or after "of" for measures). Tokens that glue a number to its unit or currency
+("RM79", "5kW", "HK$3.7") are split on a copy of the Doc first.
+Word lists live in `data/quantity_*.json` and `data/currencies.json` so they can be
+extended without code. NER is used only to drop numbers inside DATE/TIME and name entities.
 """
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +29,12 @@ DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{1,3})?$")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 TIME_LABELS = {"DATE", "TIME"}
 MAX_OBJECT_WORDS = 5
+FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+GLUED = re.compile(r"^(?P<pre>\D*?)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>\D.*)?$")
+SCI_HEAD = re.compile(r"^(\d+(?:\.\d+)?)[x\u00d7]10$")  # "2.2x10" in "2.2x10^-6"
+SIGNS = {"+": 1, "-": -1, "\u2212": -1}
+APPROX_SIGNS = {"~", "\u2248"}
+FLAGGED = frozenset({"vague", "calibre", "age"})  # left out of listings unless asked for
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -46,16 +55,34 @@ def _lex() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, Any]:
-    """The unit tables, read once."""
-    return _read("quantity_units.json")
+    """The unit tables, read once, with the ISO 4217 table merged under the project's own currency words."""
+    u = _read("quantity_units.json")
+    cur = json.loads((DATA / "currencies.json").read_text(encoding="utf-8"))
+    u["currency_words"] = {**cur["names"], **u["currency_words"]}
+    u["currency_signs"] = {**cur["symbols"], **u["currency_symbols"]}  # case-sensitive, then lower-case forms
+    u["currency_codes"] = frozenset(cur["codes"])
+    u["dollar_prefixes"] = cur["dollar_prefixes"]
+    u["sub_units"] = cur["sub_units"]
+    return u
 
 
 @lru_cache(maxsize=1)
 def _registry() -> pint.UnitRegistry:
-    """One pint registry, built on first use (it takes ~0.1 s)."""
+    """One pint registry, built on first use (it takes ~0.1 s), with the units pint lacks (ppb, basis points)."""
     import pint
 
-    return pint.UnitRegistry()
+    reg = pint.UnitRegistry()
+    for line in _units()["pint_definitions"]:
+        reg.define(line)
+    return reg
+
+
+@lru_cache(maxsize=1)
+def _dimension_names() -> dict[frozenset, str]:
+    """pint dimensionality -> the dimension's name ("power", "speed"), from `allowed_dimensions`."""
+    reg = _registry()
+    return {frozenset(reg.parse_units(ref).dimensionality.items()): name
+            for name, ref in _units()["allowed_dimensions"].items()}
 
 
 def load_categories(extra: Path | None = None) -> dict[str, str]:
@@ -85,7 +112,11 @@ def parse_number(text: str) -> float | None:
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         m = DIGITS.match(w)
-        if m:
+        frac = _fraction(w)
+        if frac is not None:
+            current += frac
+            seen = True
+        elif m:
             if m.group(3) and m.group(3) not in lex["suffix_scales"]:
                 return None
             current += float(m.group(1).replace(",", "") + (m.group(2) or ""))
@@ -111,12 +142,27 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+def _fraction(w: str) -> float | None:
+    """"1/2" or "½" as a number; None for anything else ("24/7" and "9/11" are not fractions below one)."""
+    m = FRACTION.match(w)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        return a / b if 0 < a < b else None
+    if len(w) == 1 and unicodedata.category(w) == "No":
+        try:
+            v = unicodedata.numeric(w)
+        except ValueError:
+            return None
+        return v if 0 < v < 1 else None
+    return None
+
+
 def _num_word(t: Token) -> bool:
-    """Is this token a piece of a numeral (digits, number word, scale)?"""
+    """Is this token a piece of a numeral (digits, fraction, number word, scale)?"""
     lex = _lex()
     w = t.lower_
     return bool(DIGITS.match(w) and parse_number(w) is not None) or w in lex["small_numbers"] \
-        or w in lex["multipliers"] or w in lex["scales"]
+        or w in lex["multipliers"] or w in lex["scales"] or _fraction(w) is not None
 
 
 def _numeral_end(doc: Doc, i: int) -> int:
@@ -151,18 +197,87 @@ def _numeral_end(doc: Doc, i: int) -> int:
     return end
 
 
+# ---------------------------------------------------------------- glued tokens
+
+
+def _currency_sign(text: str) -> str | None:
+    """The ISO code a sign before a number stands for: "€", "HK$", "US$", "$US", "RM", "Rs", "EUR"."""
+    u = _units()
+    signs = u["currency_signs"]
+    code = signs.get(text) or signs.get(text.casefold())
+    if code:
+        return code
+    if text.isupper() and text in u["currency_codes"]:
+        return text
+    m = re.fullmatch(r"([A-Za-z]{1,3})\$|\$([A-Za-z]{1,3})", text)
+    if m:
+        return u["dollar_prefixes"].get((m.group(1) or m.group(2)).casefold())
+    return None
+
+
+def _glued_suffix(text: str) -> bool:
+    """Can this text follow a number with no space: a unit symbol, a scale letter, pence, percent?"""
+    u, lex = _units(), _lex()
+    low = text.casefold()
+    return text in u["unit_symbols"] or low in lex["suffix_scales"] or low in u["sub_units"] or text == "%" \
+        or (text == low and (low in u["trusted_abbreviations"] or low in u["unit_aliases"]))
+
+
+def _split_plan(text: str) -> list[str] | None:
+    """How to cut one token that glues a number to a sign, currency or unit ("RM79", "+0.2", "2.4GHz",
+    "sub-300", "7-"), or None to leave it whole ("A320", "F16", "3x10")."""
+    m = GLUED.match(text)
+    if not m or not (m["pre"] or m["suf"]):
+        return None
+    pre, suf = m["pre"], m["suf"] or ""
+    pieces: list[str] = []
+    if pre:
+        head = pre[:-1].casefold()
+        if pre.endswith("-") and (head in _lex()["bound_prefixes"] or head == "to"):
+            pieces += [pre[:-1], "-"]
+        elif pre in SIGNS or pre in APPROX_SIGNS or _currency_sign(pre):
+            pieces.append(pre)
+        else:
+            return None
+    pieces.append(m["num"])
+    tail = []
+    if len(suf) > 1 and suf.endswith(".") and not _glued_suffix(suf):
+        suf, tail = suf[:-1], ["."]
+    if suf.startswith("-"):
+        pieces.append("-")
+        suf = suf[1:]
+    if suf and not _glued_suffix(suf):
+        return None
+    pieces += ([suf] if suf else []) + tail
+    return pieces if len(pieces) > 1 else None
+
+
+def _split_glued(doc: Doc) -> Doc:
+    """The Doc itself, or a copy whose glued number tokens are cut in pieces (the text and offsets stay)."""
+    plans = [(t.i, plan) for t in doc if any(c.isdigit() for c in t.text) and (plan := _split_plan(t.text))]
+    if not plans:
+        return doc
+    doc = doc.copy()
+    with doc.retokenize() as retok:
+        for i, pieces in plans:
+            t = doc[i]
+            retok.split(t, pieces, heads=[(t, 0)] * len(pieces))
+    return doc
+
+
 # ---------------------------------------------------------------- units
 
 
 @dataclass
 class _Unit:
     symbol: str
-    dim: str
+    dim: str  # pint's dimensionality, "[currency]", or "" for percent
     end: int  # token index after the unit
+    dimension: str = ""  # its name: "currency", "percent", "power", "speed"...
 
 
-def _pint_unit(text: str) -> tuple[str, str] | None:
-    """(symbol, dimensionality) of a length/area/volume/mass/time unit word, else None."""
+def _pint_unit(text: str) -> tuple[str, str, str] | None:
+    """(symbol, dimensionality, dimension name) of a unit word, else None."""
     u = _units()
     key = text.casefold()
     if key in u["blocked_unit_words"]:
@@ -171,39 +286,60 @@ def _pint_unit(text: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=4096)
-def _pint_lookup(expr: str) -> tuple[str, str] | None:
-    """pint's reading of one unit expression, cached; None on anything pint rejects."""
+def _pint_lookup(expr: str) -> tuple[str, str, str] | None:
+    """pint's reading of one unit expression, cached; None on anything pint rejects or a newspaper
+    would not call a unit (a dimension outside `allowed_dimensions`)."""
     u = _units()
-    if not re.fullmatch(r"[a-z_ .*0-9/]+", expr) or expr.strip(" .*/0123456789") == "":
+    if not re.fullmatch(r"[A-Za-z_ .*0-9/]+", expr) or expr.strip(" .*/0123456789") == "":
         return None
     try:
         unit = _registry().parse_units(expr)
-        dim = str(unit.dimensionality)
+        dims = unit.dimensionality
     except Exception:  # noqa: BLE001 - pint raises many types; any of them means "not a unit"
         return None
-    if dim not in u["allowed_dimensions"]:
-        return None
     name = str(unit)
+    if dims:
+        dimension = _dimension_names().get(frozenset(dims.items()))
+    else:
+        dimension = next((d for base, d in u["dimensionless_units"].items() if base in name), None)
+    if dimension is None:
+        return None
     symbol = u["symbols"].get(name) or format(unit, "~").replace(" ** ", "").replace(" / ", "/").replace(" ", "")
-    return symbol, dim
+    return symbol, str(dims), u["unit_dimensions"].get(symbol, dimension)
 
 
 def _unit_after(doc: Doc, k: int) -> _Unit | None:
-    """The unit that starts at token k: currency word, percent, or a pint unit (one to three words)."""
+    """The unit that starts at token k: currency word or code, percent, a unit symbol ("kW", "km/h",
+    "°C"), or a pint unit word (one to three words)."""
     u = _units()
     if k >= len(doc):
         return None
-    for n in (3, 2, 1):
+    glued = k > 0 and not doc[k - 1].whitespace_
+    for n in (4, 3, 2, 1):
         if k + n > len(doc):
             continue
         span = doc[k:k + n]
-        if any(t.is_punct and t.text not in ("%", ".") for t in span):
+        joined = "".join(t.text for t in span)
+        if joined.endswith(".") and joined not in u["unit_symbols"] and k + n == span.sent.end:
+            joined = joined[:-1]  # "at 2.01m." and "72 km/h." end the sentence
+        if all(not t.whitespace_ for t in span[:-1]) and joined in u["unit_symbols"] \
+                and (glued or joined not in u["glued_only_symbols"]):
+            found = _pint_lookup(u["unit_symbols"][joined])
+            if found:
+                return _Unit(found[0], found[1], k + n, found[2])
+        if any(t.is_punct and t.text not in ("%", ".", "-") for t in span):
             continue
         words = " ".join(t.lower_ for t in span)
+        if "-" in words:
+            words = joined.casefold()
         if words in u["currency_words"]:
-            return _Unit(u["currency_words"][words], "[currency]", k + n)
+            return _Unit(u["currency_words"][words], "[currency]", k + n, "currency")
+        if n == 1 and span[0].text in u["currency_codes"]:
+            return _Unit(span[0].text, "[currency]", k + 1, "currency")
         if words in u["percent_words"]:
-            return _Unit("%", "", k + n)
+            return _Unit("%", "", k + n, "percent")
+        if n == 1 and (glued or len(words) > 1) and words in u["sub_units"]:
+            return _Unit(u["sub_units"][words], "[currency]", k + 1, "currency")
         if n > 1 and span[0].lower_ not in u["unit_modifiers"] and words not in u["unit_aliases"]:
             continue
         t = span[0]
@@ -214,8 +350,23 @@ def _unit_after(doc: Doc, k: int) -> _Unit | None:
             continue
         found = _pint_unit(words)
         if found:
-            return _Unit(found[0], found[1], k + n)
+            return _Unit(found[0], found[1], k + n, found[2])
     return None
+
+
+def _rate_after(doc: Doc, unit: _Unit) -> _Unit:
+    """"$58.24 per barrel", "five percent a year", "10 million barrels per day": the compound unit, else `unit`."""
+    k = unit.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in _units()["rate_links"]:
+        return unit
+    den = _unit_after(doc, k + 1)
+    if den is None and doc[k + 1].is_alpha:
+        found = _pint_lookup(_units()["unit_aliases"].get(doc[k + 1].lower_, doc[k + 1].lower_))
+        den = _Unit(found[0], found[1], k + 2, found[2]) if found else None
+    if den is None or den.symbol == "%" or (doc[k].lower_ != "per" and den.dimension in ("currency", "")):
+        return unit
+    return _Unit(f"{unit.symbol}/{den.symbol}", f"{unit.dim} / {den.dim}", den.end,
+                 f"{unit.dimension}/{den.dimension}")
 
 
 # ---------------------------------------------------------------- objects
@@ -263,6 +414,10 @@ class _Q:
     event: str | None = None
     flags: list[str] = field(default_factory=list)
     link_next: bool = False  # "nine out of 54 train cars": take the object of the next quantity
+    dimension: str = ""
+    value_max: float | None = None
+    change: str | None = None
+    scale: float = 1.0  # the scale word of the numeral ("billion"), copied to the low end of a range
 
 
 # ---------------------------------------------------------------- main
@@ -272,20 +427,21 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
                        include_flagged: bool = False) -> list[dict]:
     """Every counted or measured amount in `doc`, one dict per quantity, sorted by start.
 
-    Vague plurals ("thousands of refugees") and weapon calibres ("152-mm howitzers")
-    are returned only with `include_flagged=True`, flagged `vague` / `calibre`.
+    Vague plurals ("thousands of refugees"), weapon calibres ("152-mm howitzers") and ages
+    ("a 50-year-old man") are returned only with `include_flagged=True`, flagged `vague` / `calibre` / `age`.
     """
     cats = _with_singulars(load_categories() if categories is None else categories)
+    doc = _split_glued(doc)
     blocked_tok = _blocked_tokens(doc)
     found: list[_Q] = []
     vague = _lex()["vague_plurals"]
     pos = 0
     # Only a numeral, "a"/"an" ("a hundred") or a vague plural can start a quantity.
     for t in doc:
-        if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague):
+        if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague or SCI_HEAD.match(t.text)):
             continue
         q, nxt = _quantity_at(doc, t.i, blocked_tok)
-        if q is not None and (include_flagged or not ({"vague", "calibre"} & set(q.flags))):
+        if q is not None and (include_flagged or not (FLAGGED & set(q.flags))):
             found.append(q)
         pos = max(nxt, t.i + 1)
     _share_objects(doc, found)
@@ -294,6 +450,7 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
     for q in found:
         if q.obj is None and q.unit is None and q.event is None:
             continue
+        _mark_change_and_cumulative(doc, q)
         out.append(_record(doc, q, cats, text))
     return sorted(out, key=lambda r: r["start"])
 
@@ -312,18 +469,167 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
-    """The quantity whose numeral starts at token i (None if there is none), and where to go on."""
+def _glued_left(doc: Doc, i: int) -> bool:
+    """Is token i written right after token i-1, with no space?"""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _sign_before(doc: Doc, i: int) -> tuple[int, float, str | None]:
+    """A sign or "minus" before the numeral at i: (first token, factor, qualifier it implies)."""
+    lex = _lex()
+    if i == 0:
+        return i, 1.0, None
+    prev = doc[i - 1]
+    if prev.text in SIGNS and _glued_left(doc, i) and (i < 2 or doc[i - 2].whitespace_ or doc[i - 2].text in "(["):
+        return i - 1, float(SIGNS[prev.text]), None
+    if prev.text in APPROX_SIGNS:
+        return i - 1, 1.0, "approx"
+    if prev.lower_ in lex["negative_words"]:
+        return i - 1, -1.0, None
+    return i, 1.0, None
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[int, str] | None:
+    """A currency sign or code before the numeral at i ("$", "HK$", "EUR", "HK $", "$US"): (first token, code)."""
+    if i == 0:
+        return None
+    code = _currency_sign(doc[i - 1].text)
+    if code is None:
+        return None
+    start = i - 1
+    if i > 1 and doc[i - 1].text == "$":
+        pre = _units()["dollar_prefixes"].get(doc[i - 2].lower_) if doc[i - 2].text.isupper() else None
+        if pre:  # "HK $3.7 billion": the country before the sign decides the dollar
+            code, start = pre, i - 2
+    return start, code
+
+
+def _scale_of(doc: Doc, i: int, end: int) -> float:
+    """The scale word a numeral ends with ("3.7 billion" -> 1e9), 1 if none."""
+    return float(_lex()["scales"].get(doc[end - 1].lower_, 1)) if end - i > 1 else 1.0
+
+
+def _is_name_number(doc: Doc, i: int, end: int) -> bool:
+    """A number that is part of a name: "Boeing 737", "FTSE 100", "iPhone 15", "10 Downing Street"."""
+    lex = _lex()
+    t = doc[i]
+    if end - i != 1 or not t.text.isdigit():
+        return False
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].is_title and not doc[j].is_sent_start:
+        j += 1
+        if j < len(doc) and doc[j].lower_ in lex["street_words"]:
+            return True
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    prev = doc[i - 1]
+    if not (prev.is_alpha or "&" in prev.text) or prev.is_sent_start or prev.lower_ in lex["name_number_exempt"] \
+            or not any(c.isupper() for c in prev.text):
+        return False
+    sent = doc[i].sent
+    words = [w for w in sent if w.is_alpha and len(w) > 3]
+    return sum(w.is_title for w in words) * 2 <= len(words)  # not a Title Case headline
+
+
+def _counted_after(doc: Doc, i: int, end: int) -> bool:
+    """A plural noun follows a bare number that is not after "in/since/the" ("sales of 5835 units")."""
+    nxt = doc[end] if end < len(doc) else None
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop \
+        and nxt.ent_type_ not in TIME_LABELS and prev not in _lex()["year_before"]
+
+
+def _year_not_count(doc: Doc, i: int, end: int, value: float) -> bool:
+    """A bare four-digit 1800-2100 is a year, unless a plural noun it counts follows."""
+    return _looks_like_year(doc, i, end, value) and not _counted_after(doc, i, end)
+
+
+def _power_of_ten(doc: Doc, i: int) -> tuple[float, int] | None:
+    """"2.2x10^-6", "3×10^5": (value, end), from a head token, "^" and the exponent (maybe "-" and digits)."""
+    m = SCI_HEAD.match(doc[i].text)
+    j = i + 1
+    if not m or j + 1 >= len(doc) or doc[j].text != "^":
+        return None
+    j += 1
+    sign = 1
+    if doc[j].text in SIGNS and j + 1 < len(doc):
+        sign, j = SIGNS[doc[j].text], j + 1
+    exp = re.fullmatch(r"([-\u2212]?)(\d{1,2})", doc[j].text)
+    if not exp:
+        return None
+    power = sign * (-1 if exp.group(1) else 1) * int(exp.group(2))
+    return float(m.group(1)) * 10.0 ** power, j + 1
+
+
+def _range_at(doc: Doc, k: int, start_tok: int) -> int | None:
+    """Token where the high end of a range starts, if tokens at k read "to", "-", "and" (after "between"),
+    "or", "-to-" and a number follows (a currency sign may repeat: "$3 to $5 billion")."""
+    lex = _lex()
+    words = lex["range_words"]
+    j = k
+    if j < len(doc) and doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in ("to", "or"):
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in words:
+        return None
+    w = doc[j].lower_
+    before = doc[start_tok - 1].lower_ if start_tok > 0 else ""
+    if w == "and" and before != "between":
+        return None
+    if w in ("-", "\u2013", "\u2014") and (doc[j - 1].whitespace_ or doc[j].whitespace_) and j == k:
+        return None  # "10 - 15" spaced is rare; "nine – by rail" is no range
+    j += 1
+    if j < len(doc) and doc[j].text == "-" and doc[j - 1].lower_ == "to":
+        j += 1
+    if j < len(doc) and _currency_sign(doc[j].text):
+        j += 1
+    return j if j < len(doc) and (_num_word(doc[j]) and doc[j].lower_ not in lex["glue"]) else None
+
+
+def _changed_before(doc: Doc, start: int) -> bool:
+    """A change verb right before ("rose 5% to 10%", "gained US$12 to US$1,315"): "X to Y" is from-to, not a range."""
+    lex = _lex()
+    verbs = set(lex["change_words"]["up"]) | set(lex["change_words"]["down"])
+    sent_start = doc[start].sent.start
+    return any(doc[m].lower_ in verbs for m in range(max(sent_start, start - lex["change_window"]), start))
+
+
+def _merge_range(doc: Doc, q: _Q, j: int, blocked: set[int]) -> tuple[_Q, int] | None:
+    """Read the high end at token j and fold it into q: one row with value, value_max, unit and scale on both."""
+    hi, nxt = _quantity_at(doc, j, blocked, in_range=True)
+    if hi is None:
+        return None
+    value = q.value
+    if q.scale == 1 and hi.scale > 1 and value * hi.scale <= hi.value:
+        value *= hi.scale  # "$3 to $5 billion"
+    if hi.value <= value or (q.unit and hi.unit and q.unit != hi.unit):
+        return None
+    if doc[q.start_tok].lower_ not in ("between", "from") and q.start_tok > 0 \
+            and doc[q.start_tok - 1].lower_ in ("between", "from"):
+        q.start_tok -= 1
+    q.value, q.value_max, q.scale = value, hi.value, hi.scale
+    if q.unit is None:
+        q.unit, q.dim, q.dimension = hi.unit, hi.dim, hi.dimension
+    q.qualifier, q.end_tok, q.obj, q.event = "range", hi.end_tok, hi.obj, hi.event
+    q.flags = [f for f in dict.fromkeys(q.flags + hi.flags) if f != "duration" or q.dim == "[time]"]
+    return q, max(nxt, hi.end_tok)
+
+
+def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False) -> tuple[_Q | None, int]:
+    """The quantity whose numeral starts at token i (None if there is none), and where to go on.
+
+    `in_range`: i is the high end of a range, so a "between/from" before the low end is no hedge here."""
     lex, uni = _lex(), _units()
     t = doc[i]
     if t.lower_ in lex["vague_plurals"]:
         return _vague_at(doc, i)
-    end = _numeral_end(doc, i) if (_num_word(t) or t.lower_ in ("a", "an")) else i
+    sci = _power_of_ten(doc, i)
+    end = sci[1] if sci else _numeral_end(doc, i) if (_num_word(t) or t.lower_ in ("a", "an")) else i
     if end == i:
         return None, i + 1
-    value = parse_number(_text_of(doc, i, end))
+    value = sci[0] if sci else parse_number(_text_of(doc, i, end))
     if value is None:
         return None, end
+    scale = _scale_of(doc, i, end)
     prev = doc[i - 1].lower_ if i > 0 else ""
     prev2 = doc[i - 2].lower_ if i > 1 else ""
     nxt = doc[end].lower_ if end < len(doc) else ""
@@ -331,45 +637,52 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
     qualifier = "approx" if any(doc[k].lower_ in lex["approx_number_words"] for k in range(i, end)) else "exact"
     if prev in lex["vague_prefixes"] and (t.lower_ in lex["multipliers"] or t.lower_ in lex["scales"]):
         return _vague_at(doc, i - 1)  # "several hundred"
+    start = i
+    if prev == "-" and _glued_left(doc, i) and i > 1 and prev2 in lex["bound_prefixes"] and _glued_left(doc, i - 1):
+        qualifier, start = lex["bound_prefixes"][prev2], i - 2  # "sub-300"
     # identifiers, model names, ages, times of day
-    if prev in lex["identifier_words"] or (prev == "." and prev2 in lex["identifier_words"]):
+    elif prev in lex["identifier_words"] or (prev == "." and prev2 in lex["identifier_words"]):
         return None, end
-    if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 \
-            and doc[i - 2].is_alpha and not doc[i - 2].whitespace_:
+    elif i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 \
+            and doc[i - 2].is_alpha and not doc[i - 2].whitespace_ and prev2 != "to":
         return None, end
     if prev in lex["age_before"] or (prev == "of" and prev2 in lex["age_before"]):
         return None, end
     if nxt in lex["time_of_day_after"] or (end < len(doc) and ":" in doc[end].text and doc[end].text != ":"):
         return None, end
-    if _is_age_after_name(doc, i, end) or _hyphen_chain(doc, i) >= 3:
+    if _is_age_after_name(doc, i, end) or _hyphen_chain(doc, i) >= 3 or _is_name_number(doc, i, end):
         return None, end
-    if (prev == "-" and i > 1 and not doc[i - 2].whitespace_ and DIGITS.match(prev2)) or \
-            (prev in ("and", "to") and i > 2 and _num_word(doc[i - 2]) and doc[i - 3].lower_ in ("between", "from")):
-        flags.append("range")
-        qualifier = "upper_bound"
+    if start == i:
+        start, sign, implied = _sign_before(doc, i)
+        value *= sign
+        qualifier = implied or qualifier
     # currency before the number, unit after it
-    start = i
     unit: _Unit | None = None
-    if i > 0 and doc[i - 1].lower_ in uni["currency_symbols"]:
-        unit = _Unit(uni["currency_symbols"][doc[i - 1].lower_], "[currency]", end)
-        start = i - 1
+    cur = _currency_before(doc, start)
+    if cur is not None:
+        start = cur[0]
+        unit = _Unit(cur[1], "[currency]", end, "currency")
         if end < len(doc) and doc[end].lower_ in lex["suffix_scales"] and not doc[end - 1].whitespace_:
-            value *= lex["suffix_scales"][doc[end].lower_]
+            scale = float(lex["suffix_scales"][doc[end].lower_])
+            value *= scale
             end += 1
             unit.end = end
     k = end
+    in_time = not sci and not _counted_after(doc, i, end) and any(n in blocked for n in range(i, end))
+    if unit is None and not in_time and not _year_not_count(doc, i, end, value) and not in_range:
+        j = _range_at(doc, end, start)
+        if j is not None:
+            q = _Q(value=value, unit=None, dim="", qualifier=qualifier, start_tok=start, num_start=i, num_end=end,
+                   end_tok=end, flags=flags, scale=scale)
+            merged = _merge_range(doc, q, j, blocked)
+            if merged:
+                return merged
     # hyphenated modifiers: "152-mm howitzers", "44-day war", "2,000-strong contingent", "17,000-plus"
-    lower_end = prev in ("between", "from") and nxt in ("and", "to") and end + 1 < len(doc) \
-        and _num_word(doc[end + 1])
-    if lower_end:
-        flags.append("range")
-        qualifier = "lower_bound"
     compound = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
     if compound:
         word = doc[k + 1]
         if _num_word(word) and DIGITS.match(word.lower_):
-            flags.append("range")
-            qualifier, lower_end = "lower_bound", True
+            compound = False  # "112-104": no range (it goes down), no unit
         elif word.lower_ == "plus":
             qualifier = "lower_bound"
             k += 2
@@ -378,49 +691,55 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
             k += 2
         else:
             mod = _unit_after(doc, k + 1)
-            if mod is None or (k + 2 < len(doc) and doc[k + 2].text == "-" and k + 3 < len(doc)
-                               and doc[k + 3].lower_ in lex["age_after"]):
+            if mod is None:
                 return None, k + 2
             unit = mod
             k = mod.end
+            if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ in lex["age_after"]:
+                flags.append("age")  # "a 50-year-old man": an age, not a duration
+                k += 2
             if mod.symbol in uni["calibre_units"]:
                 flags.append("calibre")
-    if unit is None and not compound:
+    elif unit is None:
         if k < len(doc) and doc[k].lower_ in lex["suffix_scales"] and not doc[k - 1].whitespace_ \
-                and k + 1 < len(doc) and _unit_after(doc, k + 1):
-            value *= lex["suffix_scales"][doc[k].lower_]
+                and _million_not_metres(doc, k):
+            scale = float(lex["suffix_scales"][doc[k].lower_])
+            value *= scale
             k += 1
         unit = _unit_after(doc, k)
         if unit is not None:
             k = unit.end
-    elif unit is not None and unit.dim == "[currency]" and not compound:
+    elif unit.dim == "[currency]":
         after = _unit_after(doc, k)
         if after is not None and after.dim == "[currency]":
             k = after.end
+    if unit is not None and "age" not in flags:
+        unit = _rate_after(doc, unit)
+        k = unit.end
     # dates/times: numbers NER put in a DATE/TIME span; durations survive when explicit
-    in_time = any(n in blocked for n in range(i, end))
-    is_time_unit = unit is not None and unit.dim == "[time]"
+    is_time_unit = unit is not None and unit.dim == "[time]" and "age" not in flags
     if is_time_unit:
         after_unit = doc[unit.end].lower_ if unit.end < len(doc) else ""
         if after_unit in lex["relative_time_after"] or prev in lex["duration_determiners"] or t.lower_ == "one":
             return None, k
         flags.append("duration")
-    elif in_time:
+    elif in_time and "age" not in flags:
         return None, end
-    if unit is None and (_looks_like_year(doc, i, end, value) or nxt in lex["object_blocked_heads"]):
+    if unit is None and (_year_not_count(doc, i, end, value) or nxt in lex["object_blocked_heads"]):
         return None, end
     if t.lower_ == "one" and unit is None and (nxt in lex["one_blocked_after"] or prev in (*lex["determiners"], "no")):
         return None, end
     if unit is None and prev in lex["determiners"] and i > 1 and doc[i - 2].lower_ in lex["referential_before"]:
         return None, end
     # qualifier words before the numeral (or before the currency sign)
-    hedges = _hedges_longest_first()
-    before = [doc[m].lower_ for m in range(max(0, start - len(hedges[0][0])), start)] if hedges else []
-    for words, qual in hedges:
-        n = len(words)
-        if n <= len(before) and before[len(before) - n:] == words:
-            qualifier, start = qual, start - n
-            break
+    if not in_range and qualifier == "exact":
+        hedges = _hedges_longest_first()
+        before = [doc[m].lower_ for m in range(max(0, start - len(hedges[0][0])), start)] if hedges else []
+        for words, qual in hedges:
+            n = len(words)
+            if n <= len(before) and before[len(before) - n:] == words:
+                qualifier, start = qual, start - n
+                break
     for phrase, qual in lex["qualifiers_after"].items():
         words = phrase.split()
         if [doc[m].lower_ for m in range(k, min(k + len(words), len(doc)))] == words:
@@ -428,12 +747,61 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
             k += len(words)
             break
     q = _Q(value=value, unit=unit.symbol if unit else None, dim=unit.dim if unit else "",
-           qualifier=qualifier, start_tok=start, num_start=i, num_end=end, end_tok=k, flags=flags)
-    if lower_end:
-        q.link_next = True
-        return q, k + 1  # the upper end is read as its own quantity
+           qualifier=qualifier, start_tok=start, num_start=i, num_end=end, end_tok=k, flags=flags,
+           dimension=unit.dimension if unit else "count", scale=scale)
+    if unit is not None and not in_range and "age" not in flags:
+        j = _range_at(doc, k, start)
+        if j is not None and not (doc[j - 1].lower_ == "to" and _changed_before(doc, start)
+                                  and doc[start].lower_ not in ("between", "from")):
+            merged = _merge_range(doc, q, j, blocked)
+            if merged:
+                if merged[0].obj is None:
+                    _attach_object(doc, merged[0])
+                return merged
     _attach_object(doc, q)
     return q, max(q.end_tok, end)
+
+
+def _mark_change_and_cumulative(doc: Doc, q: _Q) -> None:
+    """`change` from a sign or a change word before ("fell 4.5%", "up 3%") or after ("5% higher"); a quantity
+    after "to"/"at" is a level. `cumulative` when the sentence speaks of a running total (a toll, "since ...")."""
+    lex = _lex()
+    ups, downs = set(lex["change_words"]["up"]), set(lex["change_words"]["down"])
+    sent = doc[q.num_start].sent
+    first = doc[q.start_tok]
+    if first.text in SIGNS and q.start_tok < q.num_start:
+        q.change = "up" if SIGNS[first.text] > 0 else "down"
+    elif q.start_tok > sent.start and doc[q.start_tok - 1].lower_ not in lex["level_before"]:
+        for m in range(q.start_tok - 1, max(sent.start, q.start_tok - 1 - lex["change_window"]) - 1, -1):
+            w = doc[m]
+            if w.lower_ in lex["level_before"] or _num_word(w) or w.is_punct:
+                break
+            adverb = w.lower_ in ("up", "down", "higher", "lower")
+            if (w.lower_ in ups or w.lower_ in downs) and not (adverb and q.unit is None):
+                q.change = "up" if w.lower_ in ups else "down"
+                break
+    after = doc[q.end_tok].lower_ if q.end_tok < sent.end else ""
+    if q.change is None and after in ("higher", "lower") and q.unit is not None:
+        q.change = "up" if after == "higher" else "down"
+    if q.unit is None or q.dimension == "count":
+        said = " " + " ".join(w.lower_ for w in sent) + " "
+        obj = " " + (q.obj or "").casefold() + " "
+        if any(f" {c} " in said for c in lex["cumulative_cues"]) \
+                or any(f" {c} " in obj for c in lex["cumulative_objects"]):
+            q.flags.append("cumulative")
+
+
+def _million_not_metres(doc: Doc, k: int) -> bool:
+    """Is a letter glued to a number a scale ("35m passengers", "35m of its devices", "4bn") rather than a unit
+    ("the 100m", "2.05m to win")? Only "m" is both: a million when a plural noun or "of" follows."""
+    if doc[k].lower_ != "m":
+        return True
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    before = doc[k - 2].lower_ if k > 1 else ""
+    if nxt is None or before in ("the", "a", "an"):
+        return False
+    return nxt.lower_ == "of" or (nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop
+                                  and _unit_after(doc, k + 1) is None)
 
 
 @lru_cache(maxsize=1)
@@ -530,12 +898,31 @@ def _attach_object(doc: Doc, q: _Q) -> None:
             if doc[q.num_start].lower_ == "one" or doc[k].lower_ == "out":
                 return
             k = a  # "2,300 of its servicemen"
+        if k + 1 < sent_end and doc[k].lower_ in lex["count_modifiers"] and doc[k + 1].is_alpha \
+                and doc[k + 1].lower_ not in ("than", "of"):
+            k += 1  # "eight more picks", "300 additional troops": the noun is what is counted
         b = _np_end(doc, k, sent_end)
         if b > k and doc[b - 1].lower_ in lex["partitive_heads"] and b < sent_end and doc[b].lower_ == "of":
             b = _np_end(doc, b + 1, sent_end)
         if b > k and doc[b - 1].lower_ not in lex["object_blocked_heads"]:
             q.obj, q.end_tok = _text_of(doc, k, b), b
+        if q.obj is None:
+            _object_on_left(doc, q)  # "a crowd of 74,000", "a crew of 180"
+        if q.obj is None:
+            _running_total_before(doc, q)  # "the death toll rose to 52"
     q.event = _event_after(doc, q.end_tok, sent_end)
+
+
+def _running_total_before(doc: Doc, q: _Q) -> None:
+    """"The death toll rose to 52": a toll or tally named shortly before a bare count is what it counts."""
+    sent_start = doc[q.num_start].sent.start
+    for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 6) - 1, -1):
+        if _num_word(doc[m]):
+            return
+        if doc[m].lower_ in _lex()["cumulative_objects"]:
+            a = m - 1 if m > sent_start and doc[m - 1].is_alpha and not doc[m - 1].is_stop else m
+            q.obj = _text_of(doc, a, m + 1)
+            return
 
 
 def _object_on_left(doc: Doc, q: _Q) -> None:
@@ -643,6 +1030,12 @@ def _category(q: _Q, cats: Mapping[str, str]) -> str | None:
     return None
 
 
+def _clean(v: float) -> float | int:
+    """An int when whole (8.3 * 1e6 is 8300000.000000001 in floating point), else rounded to 9 places."""
+    rounded = round(v, 9)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
 def _record(doc: Doc, q: _Q, cats: Mapping[str, str], text: str) -> dict:
     """The public dict for one quantity (`text` is `doc.text`)."""
     start = doc[q.start_tok].idx
@@ -652,11 +1045,12 @@ def _record(doc: Doc, q: _Q, cats: Mapping[str, str], text: str) -> dict:
     raw = text[sent.start_char:sent.end_char]
     sent_text = raw.strip()
     sent_start = sent.start_char + (len(raw) - len(raw.lstrip()))
-    rounded = round(q.value, 6)  # 8.3 * 1e6 is 8300000.000000001 in floating point
-    value: float | int = int(rounded) if rounded.is_integer() else rounded
     return {
-        "value": value,
+        "value": _clean(q.value),
+        "value_max": None if q.value_max is None else _clean(q.value_max),
         "unit": q.unit,
+        "dimension": q.dimension or ("count" if q.unit is None else None),
+        "change": q.change,
         "object": q.obj,
         "qualifier": q.qualifier,
         "category": _category(q, cats),

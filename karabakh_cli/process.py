@@ -15,7 +15,7 @@ from .extract import actors
 if TYPE_CHECKING:
     from spacy.language import Language
 
-RECORD_VERSION = 2  # 2: temporal expressions stored (`timexes`)
+RECORD_VERSION = 3  # 2: temporal expressions stored (`timexes`); 3: quantities carry value_max, dimension, change
 
 
 def article_meta(art: Article) -> dict:

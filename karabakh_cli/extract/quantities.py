@@ -85,6 +85,11 @@ def _dimension_names() -> dict[frozenset, str]:
             for name, ref in _units()["allowed_dimensions"].items()}
 
 
+def additive_dimensions() -> frozenset[str]:
+    """Dimensions whose amounts add up to a meaningful total (counts, mass, volume, area, money)."""
+    return frozenset(_units()["additive_dimensions"])
+
+
 def load_categories(extra: Path | None = None) -> dict[str, str]:
     """The bundled object-word -> category map, with a user's JSON object merged over it."""
     out = json.loads((DATA / "quantity_categories.json").read_text(encoding="utf-8"))
@@ -223,7 +228,7 @@ def _glued_suffix(text: str) -> bool:
         or (text == low and (low in u["trusted_abbreviations"] or low in u["unit_aliases"]))
 
 
-def _split_plan(text: str) -> list[str] | None:
+def _split_plan(text: str, after_dollar: bool = False) -> list[str] | None:
     """How to cut one token that glues a number to a sign, currency or unit ("RM79", "+0.2", "2.4GHz",
     "sub-300", "7-"), or None to leave it whole ("A320", "F16", "3x10")."""
     m = GLUED.match(text)
@@ -235,7 +240,8 @@ def _split_plan(text: str) -> list[str] | None:
         head = pre[:-1].casefold()
         if pre.endswith("-") and (head in _lex()["bound_prefixes"] or head == "to"):
             pieces += [pre[:-1], "-"]
-        elif pre in SIGNS or pre in APPROX_SIGNS or _currency_sign(pre):
+        elif pre in SIGNS or pre in APPROX_SIGNS or _currency_sign(pre) \
+                or (after_dollar and pre.isupper() and pre.casefold() in _units()["dollar_prefixes"]):
             pieces.append(pre)
         else:
             return None
@@ -254,14 +260,19 @@ def _split_plan(text: str) -> list[str] | None:
 
 def _split_glued(doc: Doc) -> Doc:
     """The Doc itself, or a copy whose glued number tokens are cut in pieces (the text and offsets stay)."""
-    plans = [(t.i, plan) for t in doc if any(c.isdigit() for c in t.text) and (plan := _split_plan(t.text))]
+    plans = [(t.i, plan) for t in doc if any(c.isdigit() for c in t.text)
+             and (plan := _split_plan(t.text, t.i > 0 and doc[t.i - 1].text == "$" and not doc[t.i - 1].whitespace_))]
     if not plans:
         return doc
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i, _ in plans]
     doc = doc.copy()
     with doc.retokenize() as retok:
         for i, pieces in plans:
             t = doc[i]
             retok.split(t, pieces, heads=[(t, 0)] * len(pieces))
+    # NER read "164p" or "RM79" as a name or a date; cut in pieces they are an amount
+    doc.ents = [e for e in doc.ents if e.label_ not in NAME_LABELS | TIME_LABELS
+                or not any(a < e.end_char and e.start_char < b for a, b in spans)]
     return doc
 
 
@@ -342,11 +353,12 @@ def _unit_after(doc: Doc, k: int) -> _Unit | None:
             return _Unit(u["sub_units"][words], "[currency]", k + 1, "currency")
         if n > 1 and span[0].lower_ not in u["unit_modifiers"] and words not in u["unit_aliases"]:
             continue
-        t = span[0]
-        if n == 1 and len(t.text) <= 3 and t.lower_ not in u["trusted_abbreviations"] \
-                and t.lower_ not in u["unit_aliases"]:
+        low = span[0].lower_
+        if n == 1 and len(low) > 1 and low.endswith(".") and k + 1 == span.sent.end:
+            low = words = low[:-1]  # "the runner-up at 2.01m."
+        if n == 1 and len(low) <= 3 and low not in u["trusted_abbreviations"] and low not in u["unit_aliases"]:
             continue
-        if n == 1 and not (t.is_alpha or t.lower_ in u["unit_aliases"]):
+        if n == 1 and not (low.isalpha() or low in u["unit_aliases"]):
             continue
         found = _pint_unit(words)
         if found:
@@ -357,8 +369,9 @@ def _unit_after(doc: Doc, k: int) -> _Unit | None:
 def _rate_after(doc: Doc, unit: _Unit) -> _Unit:
     """"$58.24 per barrel", "five percent a year", "10 million barrels per day": the compound unit, else `unit`."""
     k = unit.end
-    if k + 1 >= len(doc) or doc[k].lower_ not in _units()["rate_links"]:
-        return unit
+    if k + 1 >= len(doc) or doc[k].lower_ not in _units()["rate_links"] \
+            or (k + 2 < len(doc) and doc[k + 2].lower_ in _lex()["relative_time_after"]):
+        return unit  # "$2.9 billion a year earlier" is no rate
     den = _unit_after(doc, k + 1)
     if den is None and doc[k + 1].is_alpha:
         found = _pint_lookup(_units()["unit_aliases"].get(doc[k + 1].lower_, doc[k + 1].lower_))
@@ -494,6 +507,9 @@ def _currency_before(doc: Doc, i: int) -> tuple[int, str] | None:
     if i == 0:
         return None
     code = _currency_sign(doc[i - 1].text)
+    if code is None and i > 1 and doc[i - 2].text == "$" and _glued_left(doc, i - 1) and doc[i - 1].text.isupper():
+        code = _units()["dollar_prefixes"].get(doc[i - 1].lower_)  # "$US0.71"
+        return (i - 2, code) if code else None
     if code is None:
         return None
     start = i - 1
@@ -524,7 +540,8 @@ def _is_name_number(doc: Doc, i: int, end: int) -> bool:
         return False
     prev = doc[i - 1]
     if not (prev.is_alpha or "&" in prev.text) or prev.is_sent_start or prev.lower_ in lex["name_number_exempt"] \
-            or not any(c.isupper() for c in prev.text):
+            or not any(c.isupper() for c in prev.text) or _currency_sign(prev.text) \
+            or prev.lower_ in _units()["dollar_prefixes"]:
         return False
     sent = doc[i].sent
     words = [w for w in sent if w.is_alpha and len(w) > 3]

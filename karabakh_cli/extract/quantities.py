@@ -933,7 +933,7 @@ def _attach_object(doc: Doc, q: _Q) -> None:
 def _running_total_before(doc: Doc, q: _Q) -> None:
     """"The death toll rose to 52": a toll or tally named shortly before a bare count is what it counts."""
     sent_start = doc[q.num_start].sent.start
-    for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 6) - 1, -1):
+    for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 10) - 1, -1):
         if _num_word(doc[m]):
             return
         if doc[m].lower_ in _lex()["cumulative_objects"]:

@@ -90,8 +90,9 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
 
     Only additive quantities are summed (counts, mass, volume, area, money in one currency); percentages,
     rates, prices per unit, speeds and temperatures get no total (`none`). A running figure that several
-    reports repeat (a death toll, "since November 14") is not summed: the latest (when every mention is dated)
-    or the largest. Returns (rows, whether any sum adds approximate or bounded figures).
+    reports repeat (a death toll, "since November 14") is not summed: a group of them gives the latest (when
+    every mention is dated, `latest`) or the largest per object (`max`); in a `sum` with other figures each
+    such object adds its largest value once. Returns (rows, whether any total adds approximate figures).
     """
     from .extract.quantities import additive_dimensions
 
@@ -105,15 +106,18 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
         unit = rs[0].get("unit")
         dims = {r.get("dimension") or ("count" if unit is None else "") for r in rs}
         approx = sum(r.get("qualifier", "exact") != "exact" for r in rs)
+        running = [r for r in rs if "cumulative" in (r.get("flags") or [])]
         if len(dims) != 1 or dims.pop() not in additive or "/" in (unit or ""):
             how, total = "none", None
-        elif any("cumulative" in (r.get("flags") or []) for r in rs):
-            if all(r.get("date") for r in rs):
-                how, total = "latest", max(rs, key=lambda r: (str(r["date"]), r["value"]))["value"]
-            else:
-                how, total = "max", max(r["value"] for r in rs)
+        elif len(running) == len(rs) and all(r.get("date") for r in rs):
+            how, total = "latest", max(rs, key=lambda r: (str(r["date"]), r["value"]))["value"]
         else:
-            how, total = "sum", round(sum(r["value"] for r in rs), 6)
+            per_object: dict[str, float] = {}
+            for r in running:  # a toll repeated by several reports counts once, at its largest
+                per_object[r.get("object") or ""] = max(per_object.get(r.get("object") or "", r["value"]), r["value"])
+            how = "max" if len(running) == len(rs) else "sum"
+            plain = sum(r["value"] for r in rs if "cumulative" not in (r.get("flags") or []))
+            total = float(f"{plain + sum(per_object.values()):.15g}")  # no float noise: 0.1 + 0.2
             approx_sum = approx_sum or approx > 0
         if isinstance(total, float) and total.is_integer():
             total = int(total)

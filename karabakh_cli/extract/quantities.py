@@ -580,7 +580,8 @@ def _power_of_ten(doc: Doc, i: int) -> tuple[float, int] | None:
 
 def _range_at(doc: Doc, k: int, start_tok: int) -> int | None:
     """Token where the high end of a range starts, if tokens at k read "to", "-", "and" (after "between"),
-    "or", "-to-" and a number follows (a currency sign may repeat: "$3 to $5 billion")."""
+    "or", "-to-" and a number follows (a currency sign may repeat: "$3 to $5 billion"). After a change verb
+    "X to Y" is a change and a level ("fell $1.125 to $13.625"), unless "between" or "from" opens it."""
     lex = _lex()
     words = lex["range_words"]
     j = k
@@ -591,6 +592,8 @@ def _range_at(doc: Doc, k: int, start_tok: int) -> int | None:
     w = doc[j].lower_
     before = doc[start_tok - 1].lower_ if start_tok > 0 else ""
     if w == "and" and before != "between":
+        return None
+    if w == "to" and before not in ("between", "from") and _changed_before(doc, start_tok):
         return None
     if w in ("-", "\u2013", "\u2014") and (doc[j - 1].whitespace_ or doc[j].whitespace_) and j == k:
         return None  # "10 - 15" spaced is rare; "nine – by rail" is no range
@@ -618,7 +621,7 @@ def _merge_range(doc: Doc, q: _Q, j: int, blocked: set[int]) -> tuple[_Q, int] |
     value = q.value
     if q.scale == 1 and hi.scale > 1 and value * hi.scale <= hi.value:
         value *= hi.scale  # "$3 to $5 billion"
-    if hi.value <= value or (q.unit and hi.unit and q.unit != hi.unit):
+    if hi.value <= value or (q.unit and q.unit != hi.unit):
         return None
     if doc[q.start_tok].lower_ not in ("between", "from") and q.start_tok > 0 \
             and doc[q.start_tok - 1].lower_ in ("between", "from"):
@@ -768,8 +771,7 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
            dimension=unit.dimension if unit else "count", scale=scale)
     if unit is not None and not in_range and "age" not in flags:
         j = _range_at(doc, k, start)
-        if j is not None and not (doc[j - 1].lower_ == "to" and _changed_before(doc, start)
-                                  and doc[start].lower_ not in ("between", "from")):
+        if j is not None:
             merged = _merge_range(doc, q, j, blocked)
             if merged:
                 if merged[0].obj is None:
@@ -1048,8 +1050,8 @@ def _category(q: _Q, cats: Mapping[str, str]) -> str | None:
 
 
 def _clean(v: float) -> float | int:
-    """An int when whole (8.3 * 1e6 is 8300000.000000001 in floating point), else rounded to 9 places."""
-    rounded = round(v, 9)
+    """An int when whole (8.3 * 1e6 is 8300000.000000001 in floating point), else 12 significant digits."""
+    rounded = float(f"{v:.12g}")
     return int(rounded) if rounded.is_integer() else rounded
 
 

@@ -105,6 +105,8 @@ def test_ranges_are_one_row(nlp, text, want):
 
 @pytest.mark.parametrize("text", [
     "Gold gained US$12 to US$1,315 an ounce.",  # from-to after a change verb: two amounts, no range
+    "Compaq shares fell $1.625 to $108.625 in composite trading.",
+    "The flat was offered at Rs 200 crore or Rs 500 crore with the garden.",  # two choices, not a range
     "The Celtics won 112-104 in overtime.",
 ])
 def test_not_ranges(nlp, text):
@@ -188,6 +190,7 @@ def test_dimensions_and_rates(nlp, text, want):
     "Crowds massed outside 1600 Pennsylvania Avenue.",
     "A magnitude 6.1 quake shook the island.",
     "The 2020s began with a pandemic.",
+    "Carriers are switching off 3G networks to free spectrum for 5G handsets.",
 ])
 def test_numbers_in_names(nlp, text):
     assert run(nlp, text) == []

@@ -356,8 +356,9 @@ def _unit_after(doc: Doc, k: int) -> _Unit | None:
         low = span[0].lower_
         if n == 1 and len(low) > 1 and low.endswith(".") and k + 1 == span.sent.end:
             low = words = low[:-1]  # "the runner-up at 2.01m."
-        if n == 1 and len(low) <= 3 and low not in u["trusted_abbreviations"] and low not in u["unit_aliases"]:
-            continue
+        if n == 1 and len(low) <= 3 and low not in u["unit_aliases"] \
+                and (low not in u["trusted_abbreviations"] or span[0].text.rstrip(".") != low):
+            continue  # "5 km", "3 t"; but "5G" is no five grams
         if n == 1 and not (low.isalpha() or low in u["unit_aliases"]):
             continue
         found = _pint_unit(words)
@@ -623,6 +624,8 @@ def _merge_range(doc: Doc, q: _Q, j: int, blocked: set[int]) -> tuple[_Q, int] |
         value *= hi.scale  # "$3 to $5 billion"
     if hi.value <= value or (q.unit and q.unit != hi.unit):
         return None
+    if any(doc[m].lower_ == "or" for m in range(q.end_tok, j)) and hi.value > 2 * value:
+        return None  # "four or five people" is a range; "$200 or $500" are two choices
     if doc[q.start_tok].lower_ not in ("between", "from") and q.start_tok > 0 \
             and doc[q.start_tok - 1].lower_ in ("between", "from"):
         q.start_tok -= 1
@@ -729,6 +732,8 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         unit = _unit_after(doc, k)
         if unit is not None:
             k = unit.end
+        elif k < len(doc) and _glued_left(doc, k) and doc[k].is_alpha:
+            return None, k + 1  # "5G", "3D": a letter glued to a number that is no unit makes a name
     elif unit.dim == "[currency]":
         after = _unit_after(doc, k)
         if after is not None and after.dim == "[currency]":

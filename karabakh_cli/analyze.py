@@ -94,7 +94,7 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
     every mention is dated, `latest`) or the largest per object (`max`); in a `sum` with other figures each
     such object adds its largest value once. Returns (rows, whether any total adds approximate figures).
     """
-    from .extract.quantities import additive_dimensions
+    from .extract.units import additive_dimensions
 
     additive = additive_dimensions()
     groups: dict[tuple, list[dict]] = {}

@@ -18,76 +18,31 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .units import (
+    APPROX_SIGNS,
+    DATA,
+    NAME_LABELS,
+    SIGNS,
+    TIME_LABELS,
+    Unit,
+    currency_sign,
+    rate_after,
+    split_glued,
+    tables,
+    unit_after,
+    word_lists,
+)
 
 if TYPE_CHECKING:
-    import pint
     from spacy.tokens import Doc, Token
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{1,3})?$")
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-TIME_LABELS = {"DATE", "TIME"}
 MAX_OBJECT_WORDS = 5
 FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
-GLUED = re.compile(r"^(?P<pre>\D*?)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>\D.*)?$")
 SCI_HEAD = re.compile(r"^(\d+(?:\.\d+)?)[x\u00d7]10$")  # "2.2x10" in "2.2x10^-6"
-SIGNS = {"+": 1, "-": -1, "\u2212": -1}
-APPROX_SIGNS = {"~", "\u2248"}
 FLAGGED = frozenset({"vague", "calibre", "age"})  # left out of listings unless asked for
-
-
-def _read(name: str) -> dict[str, Any]:
-    """A data file with its word lists as sets: they are only ever asked `w in ...`, once per token."""
-    data = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
-
-
-@lru_cache(maxsize=1)
-def _lex() -> dict[str, Any]:
-    """The word lists, read once; `glue` (multipliers and scales) and `blocked` (words no object starts
-    with) derived once."""
-    lex = _read("quantity_lexicon.json")
-    lex["glue"] = frozenset(lex["multipliers"]) | frozenset(lex["scales"])
-    lex["blocked"] = lex["object_stop_words"] | lex["event_words"] | lex["common_verbs"]
-    return lex
-
-
-@lru_cache(maxsize=1)
-def _units() -> dict[str, Any]:
-    """The unit tables, read once, with the ISO 4217 table merged under the project's own currency words."""
-    u = _read("quantity_units.json")
-    cur = json.loads((DATA / "currencies.json").read_text(encoding="utf-8"))
-    u["currency_words"] = {**cur["names"], **u["currency_words"]}
-    u["currency_signs"] = {**cur["symbols"], **u["currency_symbols"]}  # case-sensitive, then lower-case forms
-    u["currency_codes"] = frozenset(cur["codes"])
-    u["dollar_prefixes"] = cur["dollar_prefixes"]
-    u["sub_units"] = cur["sub_units"]
-    return u
-
-
-@lru_cache(maxsize=1)
-def _registry() -> pint.UnitRegistry:
-    """One pint registry, built on first use (it takes ~0.1 s), with the units pint lacks (ppb, basis points)."""
-    import pint
-
-    reg = pint.UnitRegistry()
-    for line in _units()["pint_definitions"]:
-        reg.define(line)
-    return reg
-
-
-@lru_cache(maxsize=1)
-def _dimension_names() -> dict[frozenset, str]:
-    """pint dimensionality -> the dimension's name ("power", "speed"), from `allowed_dimensions`."""
-    reg = _registry()
-    return {frozenset(reg.parse_units(ref).dimensionality.items()): name
-            for name, ref in _units()["allowed_dimensions"].items()}
-
-
-def additive_dimensions() -> frozenset[str]:
-    """Dimensions whose amounts add up to a meaningful total (counts, mass, volume, area, money)."""
-    return frozenset(_units()["additive_dimensions"])
 
 
 def load_categories(extra: Path | None = None) -> dict[str, str]:
@@ -109,7 +64,7 @@ def parse_number(text: str) -> float | None:
 
     Never raises: any word that is not part of a numeral makes the whole string None.
     """
-    lex = _lex()
+    lex = word_lists()
     small, mult, scales = lex["small_numbers"], lex["multipliers"], lex["scales"]
     words = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", str(text).casefold()).split()
     total = current = 0.0
@@ -164,7 +119,7 @@ def _fraction(w: str) -> float | None:
 
 def _num_word(t: Token) -> bool:
     """Is this token a piece of a numeral (digits, fraction, number word, scale)?"""
-    lex = _lex()
+    lex = word_lists()
     w = t.lower_
     return bool(DIGITS.match(w) and parse_number(w) is not None) or w in lex["small_numbers"] \
         or w in lex["multipliers"] or w in lex["scales"] or _fraction(w) is not None
@@ -172,7 +127,7 @@ def _num_word(t: Token) -> bool:
 
 def _numeral_end(doc: Doc, i: int) -> int:
     """End (exclusive) of the numeral starting at token i: "twenty - five", "1.5 million", "a couple hundred"."""
-    lex = _lex()
+    lex = word_lists()
     glue = lex["glue"]
     j = i
     if doc[i].lower_ in ("a", "an"):
@@ -202,193 +157,12 @@ def _numeral_end(doc: Doc, i: int) -> int:
     return end
 
 
-# ---------------------------------------------------------------- glued tokens
-
-
-def _currency_sign(text: str) -> str | None:
-    """The ISO code a sign before a number stands for: "€", "HK$", "US$", "$US", "RM", "Rs", "EUR"."""
-    u = _units()
-    signs = u["currency_signs"]
-    code = signs.get(text) or signs.get(text.casefold())
-    if code:
-        return code
-    if text.isupper() and text in u["currency_codes"]:
-        return text
-    m = re.fullmatch(r"([A-Za-z]{1,3})\$|\$([A-Za-z]{1,3})", text)
-    if m:
-        return u["dollar_prefixes"].get((m.group(1) or m.group(2)).casefold())
-    return None
-
-
-def _glued_suffix(text: str) -> bool:
-    """Can this text follow a number with no space: a unit symbol, a scale letter, pence, percent?"""
-    u, lex = _units(), _lex()
-    low = text.casefold()
-    return text in u["unit_symbols"] or low in lex["suffix_scales"] or low in u["sub_units"] or text == "%" \
-        or (text == low and (low in u["trusted_abbreviations"] or low in u["unit_aliases"]))
-
-
-def _split_plan(text: str, after_dollar: bool = False) -> list[str] | None:
-    """How to cut one token that glues a number to a sign, currency or unit ("RM79", "+0.2", "2.4GHz",
-    "sub-300", "7-"), or None to leave it whole ("A320", "F16", "3x10")."""
-    m = GLUED.match(text)
-    if not m or not (m["pre"] or m["suf"]):
-        return None
-    pre, suf = m["pre"], m["suf"] or ""
-    pieces: list[str] = []
-    if pre:
-        head = pre[:-1].casefold()
-        if pre.endswith("-") and (head in _lex()["bound_prefixes"] or head == "to"):
-            pieces += [pre[:-1], "-"]
-        elif pre in SIGNS or pre in APPROX_SIGNS or _currency_sign(pre) \
-                or (after_dollar and pre.isupper() and pre.casefold() in _units()["dollar_prefixes"]):
-            pieces.append(pre)
-        else:
-            return None
-    pieces.append(m["num"])
-    tail = []
-    if len(suf) > 1 and suf.endswith(".") and not _glued_suffix(suf):
-        suf, tail = suf[:-1], ["."]
-    if suf.startswith("-"):
-        pieces.append("-")
-        suf = suf[1:]
-    if suf and not _glued_suffix(suf):
-        return None
-    pieces += ([suf] if suf else []) + tail
-    return pieces if len(pieces) > 1 else None
-
-
-def _split_glued(doc: Doc) -> Doc:
-    """The Doc itself, or a copy whose glued number tokens are cut in pieces (the text and offsets stay)."""
-    plans = [(t.i, plan) for t in doc if any(c.isdigit() for c in t.text)
-             and (plan := _split_plan(t.text, t.i > 0 and doc[t.i - 1].text == "$" and not doc[t.i - 1].whitespace_))]
-    if not plans:
-        return doc
-    spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i, _ in plans]
-    doc = doc.copy()
-    with doc.retokenize() as retok:
-        for i, pieces in plans:
-            t = doc[i]
-            retok.split(t, pieces, heads=[(t, 0)] * len(pieces))
-    # NER read "164p" or "RM79" as a name or a date; cut in pieces they are an amount
-    doc.ents = [e for e in doc.ents if e.label_ not in NAME_LABELS | TIME_LABELS
-                or not any(a < e.end_char and e.start_char < b for a, b in spans)]
-    return doc
-
-
-# ---------------------------------------------------------------- units
-
-
-@dataclass
-class _Unit:
-    symbol: str
-    dim: str  # pint's dimensionality, "[currency]", or "" for percent
-    end: int  # token index after the unit
-    dimension: str = ""  # its name: "currency", "percent", "power", "speed"...
-
-
-def _pint_unit(text: str) -> tuple[str, str, str] | None:
-    """(symbol, dimensionality, dimension name) of a unit word, else None."""
-    u = _units()
-    key = text.casefold()
-    if key in u["blocked_unit_words"]:
-        return None
-    return _pint_lookup(u["unit_aliases"].get(key, key))
-
-
-@lru_cache(maxsize=4096)
-def _pint_lookup(expr: str) -> tuple[str, str, str] | None:
-    """pint's reading of one unit expression, cached; None on anything pint rejects or a newspaper
-    would not call a unit (a dimension outside `allowed_dimensions`)."""
-    u = _units()
-    if not re.fullmatch(r"[A-Za-z_ .*0-9/]+", expr) or expr.strip(" .*/0123456789") == "":
-        return None
-    try:
-        unit = _registry().parse_units(expr)
-        dims = unit.dimensionality
-    except Exception:  # noqa: BLE001 - pint raises many types; any of them means "not a unit"
-        return None
-    name = str(unit)
-    if dims:
-        dimension = _dimension_names().get(frozenset(dims.items()))
-    else:
-        dimension = next((d for base, d in u["dimensionless_units"].items() if base in name), None)
-    if dimension is None:
-        return None
-    symbol = u["symbols"].get(name) or format(unit, "~").replace(" ** ", "").replace(" / ", "/").replace(" ", "")
-    return symbol, str(dims), u["unit_dimensions"].get(symbol, dimension)
-
-
-def _unit_after(doc: Doc, k: int) -> _Unit | None:
-    """The unit that starts at token k: currency word or code, percent, a unit symbol ("kW", "km/h",
-    "°C"), or a pint unit word (one to three words)."""
-    u = _units()
-    if k >= len(doc):
-        return None
-    glued = k > 0 and not doc[k - 1].whitespace_
-    for n in (4, 3, 2, 1):
-        if k + n > len(doc):
-            continue
-        span = doc[k:k + n]
-        joined = "".join(t.text for t in span)
-        if joined.endswith(".") and joined not in u["unit_symbols"] and k + n == span.sent.end:
-            joined = joined[:-1]  # "at 2.01m." and "72 km/h." end the sentence
-        if all(not t.whitespace_ for t in span[:-1]) and joined in u["unit_symbols"] \
-                and (glued or joined not in u["glued_only_symbols"]):
-            found = _pint_lookup(u["unit_symbols"][joined])
-            if found:
-                return _Unit(found[0], found[1], k + n, found[2])
-        if any(t.is_punct and t.text not in ("%", ".", "-") for t in span):
-            continue
-        words = " ".join(t.lower_ for t in span)
-        if "-" in words:
-            words = joined.casefold()
-        if words in u["currency_words"]:
-            return _Unit(u["currency_words"][words], "[currency]", k + n, "currency")
-        if n == 1 and span[0].text in u["currency_codes"]:
-            return _Unit(span[0].text, "[currency]", k + 1, "currency")
-        if words in u["percent_words"]:
-            return _Unit("%", "", k + n, "percent")
-        if n == 1 and (glued or len(words) > 1) and words in u["sub_units"]:
-            return _Unit(u["sub_units"][words], "[currency]", k + 1, "currency")
-        if n > 1 and span[0].lower_ not in u["unit_modifiers"] and words not in u["unit_aliases"]:
-            continue
-        low = span[0].lower_
-        if n == 1 and len(low) > 1 and low.endswith(".") and k + 1 == span.sent.end:
-            low = words = low[:-1]  # "the runner-up at 2.01m."
-        if n == 1 and len(low) <= 3 and low not in u["unit_aliases"] \
-                and (low not in u["trusted_abbreviations"] or span[0].text.rstrip(".") != low):
-            continue  # "5 km", "3 t"; but "5G" is no five grams
-        if n == 1 and not (low.isalpha() or low in u["unit_aliases"]):
-            continue
-        found = _pint_unit(words)
-        if found:
-            return _Unit(found[0], found[1], k + n, found[2])
-    return None
-
-
-def _rate_after(doc: Doc, unit: _Unit) -> _Unit:
-    """"$58.24 per barrel", "five percent a year", "10 million barrels per day": the compound unit, else `unit`."""
-    k = unit.end
-    if k + 1 >= len(doc) or doc[k].lower_ not in _units()["rate_links"] \
-            or (k + 2 < len(doc) and doc[k + 2].lower_ in _lex()["relative_time_after"]):
-        return unit  # "$2.9 billion a year earlier" is no rate
-    den = _unit_after(doc, k + 1)
-    if den is None and doc[k + 1].is_alpha:
-        found = _pint_lookup(_units()["unit_aliases"].get(doc[k + 1].lower_, doc[k + 1].lower_))
-        den = _Unit(found[0], found[1], k + 2, found[2]) if found else None
-    if den is None or den.symbol == "%" or (doc[k].lower_ != "per" and den.dimension in ("currency", "")):
-        return unit
-    return _Unit(f"{unit.symbol}/{den.symbol}", f"{unit.dim} / {den.dim}", den.end,
-                 f"{unit.dimension}/{den.dimension}")
-
-
 # ---------------------------------------------------------------- objects
 
 
 def _np_end(doc: Doc, k: int, stop: int) -> int:
     """End of the run of content words from token k: "Armenian servicemen", "rail cars", "co-chairs"."""
-    lex = _lex()
+    lex = word_lists()
     blocked = lex["blocked"]
     j = k
     while j < stop and j - k < MAX_OBJECT_WORDS:
@@ -445,10 +219,10 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
     ("a 50-year-old man") are returned only with `include_flagged=True`, flagged `vague` / `calibre` / `age`.
     """
     cats = _with_singulars(load_categories() if categories is None else categories)
-    doc = _split_glued(doc)
+    doc = split_glued(doc)
     blocked_tok = _blocked_tokens(doc)
     found: list[_Q] = []
-    vague = _lex()["vague_plurals"]
+    vague = word_lists()["vague_plurals"]
     pos = 0
     # Only a numeral, "a"/"an" ("a hundred") or a vague plural can start a quantity.
     for t in doc:
@@ -471,7 +245,7 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
 
 def _blocked_tokens(doc: Doc) -> set[int]:
     """Tokens inside date/time or name entities: their numbers are not amounts."""
-    lex = _lex()
+    lex = word_lists()
     loose = {"-", "and", "or", "to", "from", "between", *lex["qualifiers_before"], *lex["determiners"]}
     out: set[int] = set()
     for e in doc.ents:
@@ -490,7 +264,7 @@ def _glued_left(doc: Doc, i: int) -> bool:
 
 def _sign_before(doc: Doc, i: int) -> tuple[int, float, str | None]:
     """A sign or "minus" before the numeral at i: (first token, factor, qualifier it implies)."""
-    lex = _lex()
+    lex = word_lists()
     if i == 0:
         return i, 1.0, None
     prev = doc[i - 1]
@@ -507,15 +281,15 @@ def _currency_before(doc: Doc, i: int) -> tuple[int, str] | None:
     """A currency sign or code before the numeral at i ("$", "HK$", "EUR", "HK $", "$US"): (first token, code)."""
     if i == 0:
         return None
-    code = _currency_sign(doc[i - 1].text)
+    code = currency_sign(doc[i - 1].text)
     if code is None and i > 1 and doc[i - 2].text == "$" and _glued_left(doc, i - 1) and doc[i - 1].text.isupper():
-        code = _units()["dollar_prefixes"].get(doc[i - 1].lower_)  # "$US0.71"
+        code = tables()["dollar_prefixes"].get(doc[i - 1].lower_)  # "$US0.71"
         return (i - 2, code) if code else None
     if code is None:
         return None
     start = i - 1
     if i > 1 and doc[i - 1].text == "$":
-        pre = _units()["dollar_prefixes"].get(doc[i - 2].lower_) if doc[i - 2].text.isupper() else None
+        pre = tables()["dollar_prefixes"].get(doc[i - 2].lower_) if doc[i - 2].text.isupper() else None
         if pre:  # "HK $3.7 billion": the country before the sign decides the dollar
             code, start = pre, i - 2
     return start, code
@@ -523,12 +297,12 @@ def _currency_before(doc: Doc, i: int) -> tuple[int, str] | None:
 
 def _scale_of(doc: Doc, i: int, end: int) -> float:
     """The scale word a numeral ends with ("3.7 billion" -> 1e9), 1 if none."""
-    return float(_lex()["scales"].get(doc[end - 1].lower_, 1)) if end - i > 1 else 1.0
+    return float(word_lists()["scales"].get(doc[end - 1].lower_, 1)) if end - i > 1 else 1.0
 
 
 def _is_name_number(doc: Doc, i: int, end: int) -> bool:
     """A number that is part of a name: "Boeing 737", "FTSE 100", "iPhone 15", "10 Downing Street"."""
-    lex = _lex()
+    lex = word_lists()
     t = doc[i]
     if end - i != 1 or not t.text.isdigit():
         return False
@@ -541,8 +315,8 @@ def _is_name_number(doc: Doc, i: int, end: int) -> bool:
         return False
     prev = doc[i - 1]
     if not (prev.is_alpha or "&" in prev.text) or prev.is_sent_start or prev.lower_ in lex["name_number_exempt"] \
-            or not any(c.isupper() for c in prev.text) or _currency_sign(prev.text) \
-            or prev.lower_ in _units()["dollar_prefixes"]:
+            or not any(c.isupper() for c in prev.text) or currency_sign(prev.text) \
+            or prev.lower_ in tables()["dollar_prefixes"]:
         return False
     sent = doc[i].sent
     words = [w for w in sent if w.is_alpha and len(w) > 3]
@@ -554,7 +328,7 @@ def _counted_after(doc: Doc, i: int, end: int) -> bool:
     nxt = doc[end] if end < len(doc) else None
     prev = doc[i - 1].lower_ if i > 0 else ""
     return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop \
-        and nxt.ent_type_ not in TIME_LABELS and prev not in _lex()["year_before"]
+        and nxt.ent_type_ not in TIME_LABELS and prev not in word_lists()["year_before"]
 
 
 def _year_not_count(doc: Doc, i: int, end: int, value: float) -> bool:
@@ -583,7 +357,7 @@ def _range_at(doc: Doc, k: int, start_tok: int) -> int | None:
     """Token where the high end of a range starts, if tokens at k read "to", "-", "and" (after "between"),
     "or", "-to-" and a number follows (a currency sign may repeat: "$3 to $5 billion"). After a change verb
     "X to Y" is a change and a level ("fell $1.125 to $13.625"), unless "between" or "from" opens it."""
-    lex = _lex()
+    lex = word_lists()
     words = lex["range_words"]
     j = k
     if j < len(doc) and doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in ("to", "or"):
@@ -601,14 +375,14 @@ def _range_at(doc: Doc, k: int, start_tok: int) -> int | None:
     j += 1
     if j < len(doc) and doc[j].text == "-" and doc[j - 1].lower_ == "to":
         j += 1
-    if j < len(doc) and _currency_sign(doc[j].text):
+    if j < len(doc) and currency_sign(doc[j].text):
         j += 1
     return j if j < len(doc) and (_num_word(doc[j]) and doc[j].lower_ not in lex["glue"]) else None
 
 
 def _changed_before(doc: Doc, start: int) -> bool:
     """A change verb right before ("rose 5% to 10%", "gained US$12 to US$1,315"): "X to Y" is from-to, not a range."""
-    lex = _lex()
+    lex = word_lists()
     verbs = set(lex["change_words"]["up"]) | set(lex["change_words"]["down"])
     sent_start = doc[start].sent.start
     return any(doc[m].lower_ in verbs for m in range(max(sent_start, start - lex["change_window"]), start))
@@ -641,7 +415,7 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
     """The quantity whose numeral starts at token i (None if there is none), and where to go on.
 
     `in_range`: i is the high end of a range, so a "between/from" before the low end is no hedge here."""
-    lex, uni = _lex(), _units()
+    lex, uni = word_lists(), tables()
     t = doc[i]
     if t.lower_ in lex["vague_plurals"]:
         return _vague_at(doc, i)
@@ -680,11 +454,11 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         value *= sign
         qualifier = implied or qualifier
     # currency before the number, unit after it
-    unit: _Unit | None = None
+    unit: Unit | None = None
     cur = _currency_before(doc, start)
     if cur is not None:
         start = cur[0]
-        unit = _Unit(cur[1], "[currency]", end, "currency")
+        unit = Unit(cur[1], "[currency]", end, "currency")
         if end < len(doc) and doc[end].lower_ in lex["suffix_scales"] and not doc[end - 1].whitespace_:
             scale = float(lex["suffix_scales"][doc[end].lower_])
             value *= scale
@@ -713,7 +487,7 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         elif word.lower_ == "strong":
             k += 2
         else:
-            mod = _unit_after(doc, k + 1)
+            mod = unit_after(doc, k + 1)
             if mod is None:
                 return None, k + 2
             unit = mod
@@ -729,17 +503,17 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
             scale = float(lex["suffix_scales"][doc[k].lower_])
             value *= scale
             k += 1
-        unit = _unit_after(doc, k)
+        unit = unit_after(doc, k)
         if unit is not None:
             k = unit.end
         elif k < len(doc) and _glued_left(doc, k) and doc[k].is_alpha:
             return None, k + 1  # "5G", "3D": a letter glued to a number that is no unit makes a name
     elif unit.dim == "[currency]":
-        after = _unit_after(doc, k)
+        after = unit_after(doc, k)
         if after is not None and after.dim == "[currency]":
             k = after.end
     if unit is not None and "age" not in flags:
-        unit = _rate_after(doc, unit)
+        unit = rate_after(doc, unit)
         k = unit.end
     # dates/times: numbers NER put in a DATE/TIME span; durations survive when explicit
     is_time_unit = unit is not None and unit.dim == "[time]" and "age" not in flags
@@ -789,7 +563,7 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
 def _mark_change_and_cumulative(doc: Doc, q: _Q) -> None:
     """`change` from a sign or a change word before ("fell 4.5%", "up 3%") or after ("5% higher"); a quantity
     after "to"/"at" is a level. `cumulative` when the sentence speaks of a running total (a toll, "since ...")."""
-    lex = _lex()
+    lex = word_lists()
     ups, downs = set(lex["change_words"]["up"]), set(lex["change_words"]["down"])
     sent = doc[q.num_start].sent
     first = doc[q.start_tok]
@@ -825,18 +599,18 @@ def _million_not_metres(doc: Doc, k: int) -> bool:
     if nxt is None or before in ("the", "a", "an"):
         return False
     return nxt.lower_ == "of" or (nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop
-                                  and _unit_after(doc, k + 1) is None)
+                                  and unit_after(doc, k + 1) is None)
 
 
 @lru_cache(maxsize=1)
 def _hedges_longest_first() -> list[tuple[list[str], str]]:
     """Hedge phrases before a number as word lists, longest first so "no more than" wins over "more than"."""
-    return sorted(((p.split(), q) for p, q in _lex()["qualifiers_before"].items()), key=lambda kv: -len(kv[0]))
+    return sorted(((p.split(), q) for p, q in word_lists()["qualifiers_before"].items()), key=lambda kv: -len(kv[0]))
 
 
 def _vague_at(doc: Doc, i: int) -> tuple[_Q | None, int]:
     """'thousands of refugees', 'tens of thousands', 'several hundred': a lower bound flagged vague."""
-    lex = _lex()
+    lex = word_lists()
     vague = lex["vague_plurals"]
     j = i
     value = 1.0
@@ -887,7 +661,7 @@ def _is_age_after_name(doc: Doc, i: int, end: int) -> bool:
 
 def _attach_object(doc: Doc, q: _Q) -> None:
     """What is counted: "of X" after a measure, the words after a count, "X out of Y N" links."""
-    lex = _lex()
+    lex = word_lists()
     sent_end = doc[q.num_start].sent.end
     k = q.end_tok
     if q.unit is not None or "vague" in q.flags:
@@ -943,7 +717,7 @@ def _running_total_before(doc: Doc, q: _Q) -> None:
     for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 10) - 1, -1):
         if _num_word(doc[m]):
             return
-        if doc[m].lower_ in _lex()["cumulative_objects"]:
+        if doc[m].lower_ in word_lists()["cumulative_objects"]:
             a = m - 1 if m > sent_start and doc[m - 1].is_alpha and not doc[m - 1].is_stop else m
             q.obj = _text_of(doc, a, m + 1)
             return
@@ -951,7 +725,7 @@ def _running_total_before(doc: Doc, q: _Q) -> None:
 
 def _object_on_left(doc: Doc, q: _Q) -> None:
     """"a distance of 12 km", "a death toll of 50": the noun before "of" names the measure."""
-    lex = _lex()
+    lex = word_lists()
     j = q.start_tok - 1
     sent_start = doc[q.num_start].sent.start
     if j <= sent_start or doc[j].lower_ not in lex["left_object_links"]:
@@ -966,7 +740,7 @@ def _object_on_left(doc: Doc, q: _Q) -> None:
 
 def _event_after(doc: Doc, k: int, stop: int) -> str | None:
     """The event word right after the quantity ("were killed", "have arrived"), for categories."""
-    lex = _lex()
+    lex = word_lists()
     j = k
     while j < stop and j - k < 3 and doc[j].lower_ in lex["auxiliaries"]:
         j += 1
@@ -992,7 +766,7 @@ def _share_objects(doc: Doc, found: list[_Q]) -> None:
                 q.obj = p.obj
                 break
         if q.obj is None and q.unit is not None:
-            q.obj = _lex()["measure_fallback_objects"].get(q.dim)
+            q.obj = word_lists()["measure_fallback_objects"].get(q.dim)
 
 
 def _paragraph_start(doc: Doc, i: int) -> int:

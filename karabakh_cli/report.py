@@ -40,7 +40,7 @@ def _plain(v: int | float, grouped: bool = False) -> str:
     from decimal import Decimal
 
     if isinstance(v, float) and not v.is_integer():
-        return format(Decimal(repr(v)), ",f" if grouped else "f")
+        return format(Decimal(repr(float(v))), ",f" if grouped else "f")  # numpy floats repr as np.float64(..)
     return format(int(v), "," if grouped else "d")
 
 
@@ -61,7 +61,7 @@ def _json(row: dict, columns: Sequence[str]) -> str:
     out = {c: row.get(c) for c in columns}
     plain = {}
     for c, v in out.items():
-        if isinstance(v, float) and "e" in repr(v):
+        if isinstance(v, float) and "e" in repr(float(v)):
             plain[c] = _plain(v)
             out[c] = f"\x00{c}\x00"
     text = json.dumps(out, ensure_ascii=False)

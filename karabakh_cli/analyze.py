@@ -92,7 +92,8 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
     rates, prices per unit, speeds and temperatures get no total (`none`). A running figure that several
     reports repeat (a death toll, "since November 14") is not summed: a group of them gives the latest (when
     every mention is dated, `latest`) or the largest per object (`max`); in a `sum` with other figures each
-    such object adds its largest value once. Returns (rows, whether any total adds approximate figures).
+    such object adds its largest value once, and so does a figure several documents repeat.
+    Returns (rows, whether any total adds approximate figures).
     """
     from .extract.units import additive_dimensions
 
@@ -112,12 +113,8 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
         elif len(running) == len(rs) and all(r.get("date") for r in rs):
             how, total = "latest", max(rs, key=lambda r: (str(r["date"]), r["value"]))["value"]
         else:
-            per_object: dict[str, float] = {}
-            for r in running:  # a toll repeated by several reports counts once, at its largest
-                per_object[r.get("object") or ""] = max(per_object.get(r.get("object") or "", r["value"]), r["value"])
             how = "max" if len(running) == len(rs) else "sum"
-            plain = sum(r["value"] for r in rs if "cumulative" not in (r.get("flags") or []))
-            total = float(f"{plain + sum(per_object.values()):.15g}")  # no float noise: 0.1 + 0.2
+            total = _additive_total(rs)
             approx_sum = approx_sum or approx > 0
         if isinstance(total, float) and total.is_integer():
             total = int(total)
@@ -126,3 +123,21 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
                     "documents": len({r["doc_id"] for r in rs}), "approximate": approx})
     out.sort(key=lambda r: (-r["mentions"], r["total"] is None, -(r["total"] or 0)))
     return out, approx_sum
+
+
+def _additive_total(rows: list[dict]) -> float:
+    """The sum of `rows`, where a running figure counts once per object at its largest, and a figure other
+    documents repeat word for word (same object, same value: wire copy's background paragraph) counts once."""
+    from .extract.units import word_lists
+
+    generic = set(word_lists()["measure_fallback_objects"].values()) | {""}
+    running: dict[str, float] = {}
+    first_doc: dict[tuple, str] = {}
+    plain = 0.0
+    for r in rows:
+        obj = (r.get("object") or "").casefold()
+        if "cumulative" in (r.get("flags") or []):
+            running[obj] = max(running.get(obj, r["value"]), r["value"])
+        elif obj in generic or first_doc.setdefault((obj, r["value"]), r["doc_id"]) == r["doc_id"]:
+            plain += r["value"]
+    return float(f"{plain + sum(running.values()):.15g}")  # no float noise: 0.1 + 0.2

@@ -91,3 +91,10 @@ def test_tables_group_thousands_and_never_use_scientific_notation(tmp_path):
     assert code == 0 and "1500000000000" in out and "0.0000022" in out and "e-0" not in out
     code, out, _ = run_cli("quantities", str(tmp_path), "--json")
     assert code == 0 and "0.0000022" in out and "e-0" not in out
+
+
+def test_group_by_adds_a_repeated_background_figure_once():
+    totals = {r["object"]: r for r in run_json("quantities", str(SEEDS), "--group-by", "object")}
+    repeated = totals["adjacent territories"]
+    assert (repeated["total"], repeated["mentions"], repeated["documents"]) == (7, 2, 2)
+    assert repeated["aggregate"] == "sum"

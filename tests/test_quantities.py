@@ -191,6 +191,8 @@ def test_dimensions_and_rates(nlp, text, want):
     "A magnitude 6.1 quake shook the island.",
     "The 2020s began with a pandemic.",
     "Carriers are switching off 3G networks to free spectrum for 5G handsets.",
+    "Delegates flew home from COP26 in Glasgow.",
+    "Crowds gathered at the 9/11 memorial.",
 ])
 def test_numbers_in_names(nlp, text):
     assert run(nlp, text) == []

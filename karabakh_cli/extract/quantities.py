@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{1,3})?$")
 MAX_OBJECT_WORDS = 5
 FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+FRACTION_DENOMINATORS = {2, 3, 4, 5, 8, 10, 16, 32}  # "9/11" and "7/7" are dates, not fractions
 SCI_HEAD = re.compile(r"^(\d+(?:\.\d+)?)[x\u00d7]10$")  # "2.2x10" in "2.2x10^-6"
 FLAGGED = frozenset({"vague", "calibre", "age"})  # left out of listings unless asked for
 
@@ -103,11 +104,11 @@ def parse_number(text: str) -> float | None:
 
 
 def _fraction(w: str) -> float | None:
-    """"1/2" or "½" as a number; None for anything else ("24/7" and "9/11" are not fractions below one)."""
+    """"1/2" or "½" as a number; None for anything else ("24/7", "9/11")."""
     m = FRACTION.match(w)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
-        return a / b if 0 < a < b else None
+        return a / b if 0 < a < b and b in FRACTION_DENOMINATORS else None
     if len(w) == 1 and unicodedata.category(w) == "No":
         try:
             v = unicodedata.numeric(w)

@@ -46,7 +46,7 @@ def tables() -> dict[str, Any]:
     cur = json.loads((DATA / "currencies.json").read_text(encoding="utf-8"))
     u["currency_words"] = {**cur["names"], **u["currency_words"]}
     u["currency_signs"] = {**cur["symbols"], **u["currency_symbols"]}  # case-sensitive, then lower-case forms
-    u["currency_codes"] = frozenset(cur["codes"])
+    u["currency_codes"] = frozenset(cur["codes_beside_numbers"])
     u["dollar_prefixes"] = cur["dollar_prefixes"]
     u["sub_units"] = cur["sub_units"]
     return u

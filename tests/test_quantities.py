@@ -145,6 +145,7 @@ def test_change(nlp, text, want):
     ("The airline expects 35m passengers.", (35000000, None, "count")),
     ("The firm has shipped 35m of its devices.", (35000000, None, "count")),
     ("The sprinter won the 100m final.", (100, "m", "length")),
+    ("The tanker carried 2m barrels of crude.", (2000000, "bbl", "volume")),
     ("Maersk earned 4.2 billion Danish crowns.", (4200000000, "DKK", "currency")),
     ("The Tel Aviv startup sold for 900 million shekels.", (900000000, "ILS", "currency")),
     ("Warsaw set aside 3 billion zlotys.", (3000000000, "PLN", "currency")),

@@ -591,16 +591,16 @@ def _mark_change_and_cumulative(doc: Doc, q: _Q) -> None:
 
 
 def _million_not_metres(doc: Doc, k: int) -> bool:
-    """Is a letter glued to a number a scale ("35m passengers", "35m of its devices", "4bn") rather than a unit
-    ("the 100m", "2.05m to win")? Only "m" is both: a million when a plural noun or "of" follows."""
+    """Is a letter glued to a number a scale ("35m passengers", "35m of its devices", "2m barrels", "4bn") rather
+    than a unit ("the 100m", "2.05m to win")? Only "m" is both: a million when "of", a unit or a plural noun follows."""
     if doc[k].lower_ != "m":
         return True
     nxt = doc[k + 1] if k + 1 < len(doc) else None
     before = doc[k - 2].lower_ if k > 1 else ""
     if nxt is None or before in ("the", "a", "an"):
         return False
-    return nxt.lower_ == "of" or (nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop
-                                  and unit_after(doc, k + 1) is None)
+    return nxt.lower_ == "of" or unit_after(doc, k + 1) is not None \
+        or (nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop)
 
 
 @lru_cache(maxsize=1)

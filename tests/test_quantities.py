@@ -226,6 +226,7 @@ def test_number_forms(nlp, text, want):
     ("Kyiv said it destroyed four more tanks near the village.", "tanks"),
     ("The team lost three other games by a point.", "games"),
     ("The ministry sent 300 additional troops.", "troops"),
+    ("Baku said it destroyed 12 T-72 tanks near the river.", "T-72 tanks"),
 ])
 def test_objects_after_more_other(nlp, text, obj):
     (q,) = run(nlp, text)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{1,3})?$")
 MAX_OBJECT_WORDS = 5
 FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]?$")  # "T-72", "Su-25", "S-300", "TB2"
 FRACTION_DENOMINATORS = {2, 3, 4, 5, 8, 10, 16, 32}  # "9/11" and "7/7" are dates, not fractions
 SCI_HEAD = re.compile(r"^(\d+(?:\.\d+)?)[x\u00d7]10$")  # "2.2x10" in "2.2x10^-6"
 FLAGGED = frozenset({"vague", "calibre", "age"})  # left out of listings unless asked for
@@ -173,6 +174,9 @@ def _np_end(doc: Doc, k: int, stop: int) -> int:
                 and j + 1 < stop and doc[j + 1].is_alpha:
             j += 2
             continue
+        if j == k and _model_name_len(doc, j, stop):
+            j += _model_name_len(doc, j, stop)  # "12 T-72 tanks": a model name is part of what is counted
+            continue
         if not t.is_alpha and not re.fullmatch(r"[a-z]+(-[a-z]+)+", w):
             break
         if t.is_stop or _num_word(t) or t.ent_type_ in TIME_LABELS or (w in blocked and j > k):
@@ -182,6 +186,17 @@ def _np_end(doc: Doc, k: int, stop: int) -> int:
             break
         j += 1
     return j
+
+
+def _model_name_len(doc: Doc, j: int, stop: int) -> int:
+    """How many tokens from j make a model name before a noun ("T-72 tanks", "Su-25 jets", "TB2 drones"), else 0."""
+    def noun(m: int) -> bool:
+        return m < stop and doc[m].is_alpha and doc[m].is_lower
+
+    if MODEL_NAME.match(doc[j].text) and noun(j + 1):
+        return 1
+    glued = j + 2 < stop and not doc[j].whitespace_ and not doc[j + 1].whitespace_
+    return 3 if glued and MODEL_NAME.match("".join(t.text for t in doc[j:j + 3])) and noun(j + 3) else 0
 
 
 def _text_of(doc: Doc, a: int, b: int) -> str:

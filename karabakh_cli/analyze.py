@@ -52,15 +52,17 @@ def mentions(records: list[dict], *, lex: lexicon.Lexicon, labels: list[str] | N
             for m in ms if not wanted or m["label"] in wanted]
 
 
-QUANTITY_COLUMNS = ["doc_id", "start", "end", "text", "value", "unit", "object", "qualifier", "category", "flags",
-                    "date", "actors", "sentence"]
+QUANTITY_COLUMNS = ["doc_id", "start", "end", "text", "value", "value_max", "unit", "dimension", "change", "object",
+                    "qualifier", "category", "flags", "date", "actors", "sentence"]
+TOTAL_COLUMNS = ["unit", "dimension", "aggregate", "total", "mentions", "documents", "approximate"]
 
 
 def quantities(records: list[dict], *, lex: lexicon.Lexicon, flagged: bool = False) -> list[dict]:
     """One row per quantity with its context: the date of its sentence's event and the actors there.
 
-    Vague plurals ("thousands") and calibres ("152-mm") are left out unless `flagged`.
+    Vague plurals ("thousands"), calibres ("152-mm") and ages are left out unless `flagged`.
     """
+    from .extract.quantities import FLAGGED
     from .timeline import _bounds, resolve
 
     _, timexes = resolve(records)
@@ -69,7 +71,7 @@ def quantities(records: list[dict], *, lex: lexicon.Lexicon, flagged: bool = Fal
     for r in records:
         sents = r.get("sentences") or []
         for q in r.get("quantities", []):
-            if not flagged and {"vague", "calibre"} & set(q.get("flags") or []):
+            if not flagged and FLAGGED & set(q.get("flags") or []):
                 continue
             s, e = next(((a, b) for a, b in sents if a <= q["start"] < b), (q["start"], q["end"]))
             dated = [t for t in timexes.get(r["doc_id"], [])
@@ -86,30 +88,61 @@ def quantities(records: list[dict], *, lex: lexicon.Lexicon, flagged: bool = Fal
 
 
 def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
-    """Totals per object, unit or category (pandas), with the mentions and documents they rest on.
+    """Totals per object, unit or category, with how each was made (`aggregate`) and what it rests on.
 
-    Returns (rows, whether any total adds approximate or bounded figures).
+    Only additive quantities are summed (counts, mass, volume, area, money in one currency); percentages,
+    rates, prices per unit, speeds and temperatures get no total (`none`). A running figure that several
+    reports repeat (a death toll, "since November 14") is not summed: a group of them gives the latest (when
+    every mention is dated, `latest`) or the largest per object (`max`); in a `sum` with other figures each
+    such object adds its largest value once, and so does a figure several documents repeat.
+    Returns (rows, whether any total adds approximate figures).
     """
-    import pandas as pd
+    from .extract.units import additive_dimensions
 
-    if not rows:
-        return [], False
-    df = pd.DataFrame(rows)
-    df["unit"] = df["unit"].fillna("")
-    df["approx"] = df["qualifier"] != "exact"
-    keys = [by, "unit"] if by != "unit" else ["unit"]
-    df[by] = df[by].fillna("")
-    g = df.groupby(keys, dropna=False).agg(total=("value", "sum"), mentions=("value", "size"),
-                                           documents=("doc_id", "nunique"), approximate=("approx", "sum"))
-    g = g.reset_index().sort_values(["mentions", "total"], ascending=False)
-    out = []
-    for rec in g.to_dict("records"):
-        total = float(rec["total"])
-        out.append({by: rec[by] or None, "unit": rec["unit"] or None,
-                    "total": int(total) if total.is_integer() else round(total, 6),
-                    "mentions": int(rec["mentions"]), "documents": int(rec["documents"]),
-                    "approximate": int(rec["approximate"])})
-    return out, bool(df["approx"].any())
+    additive = additive_dimensions()
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        key = (r.get(by) or "", r.get("unit") or "") if by != "unit" else (r.get("unit") or "",)
+        groups.setdefault(key, []).append(r)
+    out, approx_sum = [], False
+    for key, rs in groups.items():
+        unit = rs[0].get("unit")
+        dims = {r.get("dimension") or ("count" if unit is None else "") for r in rs}
+        approx = sum(r.get("qualifier", "exact") != "exact" for r in rs)
+        running = [r for r in rs if "cumulative" in (r.get("flags") or [])]
+        if len(dims) != 1 or dims.pop() not in additive or "/" in (unit or ""):
+            how, total = "none", None
+        elif len(running) == len(rs) and all(r.get("date") for r in rs):
+            how, total = "latest", max(rs, key=lambda r: (str(r["date"]), r["value"]))["value"]
+        else:
+            how = "max" if len(running) == len(rs) else "sum"
+            total = _additive_total(rs)
+            approx_sum = approx_sum or approx > 0
+        if isinstance(total, float) and total.is_integer():
+            total = int(total)
+        out.append({**({by: key[0] or None} if by != "unit" else {}), "unit": unit or None,
+                    "dimension": rs[0].get("dimension"), "aggregate": how, "total": total, "mentions": len(rs),
+                    "documents": len({r["doc_id"] for r in rs}), "approximate": approx})
+    out.sort(key=lambda r: (-r["mentions"], r["total"] is None, -(r["total"] or 0)))
+    return out, approx_sum
+
+
+def _additive_total(rows: list[dict]) -> float:
+    """The sum of `rows`, where a running figure counts once per object at its largest, and a figure other
+    documents repeat word for word (same object, same value: wire copy's background paragraph) counts once."""
+    from .extract.units import word_lists
+
+    generic = set(word_lists()["measure_fallback_objects"].values()) | {""}
+    running: dict[str, float] = {}
+    first_doc: dict[tuple, str] = {}
+    plain = 0.0
+    for r in rows:
+        obj = (r.get("object") or "").casefold()
+        if "cumulative" in (r.get("flags") or []):
+            running[obj] = max(running.get(obj, r["value"]), r["value"])
+        elif obj in generic or first_doc.setdefault((obj, r["value"]), r["doc_id"]) == r["doc_id"]:
+            plain += r["value"]
+    return float(f"{plain + sum(running.values()):.15g}")  # no float noise: 0.1 + 0.2
 
 
 QUOTE_COLUMNS = ["doc_id", "speaker", "speaker_text", "cue", "quote", "direct", "start", "end", "date", "sentence"]

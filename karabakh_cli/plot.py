@@ -85,12 +85,14 @@ def bars(rows: list[dict], key: str, path: Path) -> None:
     a log scale rather than leaving the small ones invisible.
     """
     plt = _pyplot()
-    shown = sorted(rows, key=lambda r: -r["total"])[:BARS]
+    from .report import plain_number
+
+    shown = sorted((r for r in rows if r["total"] is not None), key=lambda r: -r["total"])[:BARS]  # no total: no bar
     fig, ax = plt.subplots(figsize=(10, max(3, 0.3 * len(shown) + 1.5)))
     labels = [_short(f"{r.get(key) or '(none)'} ({r.get('unit') or 'count'})", 50) for r in shown]
     totals = [r["total"] for r in shown]
     drawn = ax.barh(range(len(shown)), totals, color="tab:blue")
-    ax.bar_label(drawn, labels=[f"{t:,g}" for t in totals], fontsize=7, padding=2)
+    ax.bar_label(drawn, labels=[plain_number(t, grouped=True) for t in totals], fontsize=7, padding=2)
     positive = [t for t in totals if t > 0]
     if positive and len(positive) == len(totals) and max(positive) / min(positive) > LOG_SPREAD:
         ax.set_xscale("log")

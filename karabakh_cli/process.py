@@ -15,8 +15,8 @@ from .extract import actors
 if TYPE_CHECKING:
     from spacy.language import Language
 
-RECORD_VERSION = 4  # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and
-# agency anywhere in the opening
+RECORD_VERSION = 5  # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and
+# agency anywhere in the opening; 5: quantities carry value_max, dimension, change
 
 
 def article_meta(art: Article) -> dict:

@@ -43,16 +43,39 @@ def plain_terminal() -> bool:
     return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
 
 
-def _cell(v: Any) -> str:
+def plain_number(v: int | float, grouped: bool = False) -> str:
+    """A number written out in full, never in scientific notation; thousands separators when `grouped`."""
+    from decimal import Decimal
+
+    if isinstance(v, float) and not v.is_integer():
+        return format(Decimal(repr(float(v))), ",f" if grouped else "f")  # numpy floats repr as np.float64(..)
+    return format(int(v), "," if grouped else "d")
+
+
+def _cell(v: Any, table: bool = False) -> str:
     if v is None:
         return ""
     if isinstance(v, (list, tuple)):
-        return "; ".join(_cell(x) for x in v)
+        return "; ".join(_cell(x, table) for x in v)
     if isinstance(v, dict):
         return json.dumps(v, ensure_ascii=False)
-    if isinstance(v, float):
-        return f"{v:g}"
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return plain_number(v, grouped=table)
     return str(v)
+
+
+def _json(row: dict, columns: Sequence[str]) -> str:
+    """One row as JSON; a float Python would print as 1e-06 or 1e+16 is written out in full."""
+    out = {c: row.get(c) for c in columns}
+    plain = {}
+    for c, v in out.items():
+        if isinstance(v, float) and "e" in repr(float(v)):
+            plain[c] = plain_number(v)
+            out[c] = f"\x00{c}\x00"
+    text = json.dumps(out, ensure_ascii=False)
+    for c, v in plain.items():
+        text = text.replace(json.dumps(f"\x00{c}\x00"), v)
+    return text
 
 
 def write(rows: Iterable[dict], fmt: Format, *, columns: Sequence[str], title: str | None = None,
@@ -63,12 +86,12 @@ def write(rows: Iterable[dict], fmt: Format, *, columns: Sequence[str], title: s
     if fmt is Format.json:
         sep = "[\n "
         for r in rows:
-            out.write(sep + json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False))
+            out.write(sep + _json(r, columns))
             sep = ",\n "
         out.write("[]\n" if sep == "[\n " else "\n]\n")
     elif fmt is Format.jsonl:
         for r in rows:
-            out.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            out.write(_json(r, columns) + "\n")
     elif fmt in (Format.csv, Format.tsv):
         w = csv.writer(out, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
         w.writerow(columns)
@@ -172,8 +195,8 @@ def _table(rows: list[dict], columns: Sequence[str], title: str | None, out, *, 
         table.add_column(c, justify="right" if numeric else "left", no_wrap=kind == "id",
                          min_width=width if kind != "text" else None)
     for r in rows:
-        table.add_row(*[Text(_cell(r.get(c)), no_wrap=kind != "ids", overflow="fold" if kind == "ids" else "ellipsis")
-                        for c, kind, _ in shown])
+        table.add_row(*[Text(_cell(r.get(c), table=True), no_wrap=kind != "ids",
+                             overflow="fold" if kind == "ids" else "ellipsis") for c, kind, _ in shown])
     console.print(table)
     if not rows:
         console.print("(no rows)", style=None)

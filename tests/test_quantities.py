@@ -82,10 +82,161 @@ def test_nine_out_of_54(nlp):
     assert {q["category"] for q in qs} == {"aid"}
 
 
-def test_ranges_are_two_bounds(nlp):
-    qs = run(nlp, "Between 10 and 15 houses were destroyed.")
-    assert brief(qs) == [(10, None, "houses", "lower_bound"), (15, None, "houses", "upper_bound")]
-    assert all("range" in q["flags"] for q in qs)
+def span(q: dict) -> tuple:
+    return q["value"], q["value_max"], q["unit"], q["qualifier"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Between 10 and 15 houses were destroyed.", (10, 15, None, "range")),
+    ("The startup hopes to raise from $750,000 to $1 million this spring.", (750000, 1000000, "USD", "range")),
+    ("Economists see the jobless rate at 5% to 10% by winter.", (5, 10, "%", "range")),
+    ("Yields should settle between 5% and 6%, the strategist wrote.", (5, 6, "%", "range")),
+    ("The bridge repair is put at $3 to $5 billion.", (3000000000, 5000000000, "USD", "range")),
+    ("The coupe goes 0-to-60-mph in under four seconds.", (0, 60, "mph", "range")),
+    ("Shops will stock 7- or 8-inch tablets.", (7, 8, "in", "range")),
+    ("Forecasters expect 30 to 50 centimetres of snow on the passes.", (30, 50, "cm", "range")),
+    ("Some 200-300 fighters crossed the river at night.", (200, 300, None, "range")),
+])
+def test_ranges_are_one_row(nlp, text, want):
+    q = run(nlp, text)[0]
+    assert span(q) == want
+    assert text[q["start"]:q["end"]] == q["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gold gained US$12 to US$1,315 an ounce.",  # from-to after a change verb: two amounts, no range
+    "Compaq shares fell $1.625 to $108.625 in composite trading.",
+    "The flat was offered at Rs 200 crore or Rs 500 crore with the garden.",  # two choices, not a range
+    "The Celtics won 112-104 in overtime.",
+])
+def test_not_ranges(nlp, text):
+    assert all(q["value_max"] is None for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Shares in the lender fell 4.5 percent on Tuesday.", [(4.5, "down")]),
+    ("Brent rose 1.2% to $84.10 a barrel.", [(1.2, "up"), (84.1, None)]),
+    ("The FTSE was down 0.5% at midday.", [(0.5, "down")]),
+    ("Core inflation came in at +0.2% for the month.", [(0.2, "up")]),
+    ("Output was 3% higher than a year ago.", [(3, "up")]),
+    ("The death toll rose to 52 on Sunday.", [(52, None)]),
+    ("Army drones shot down 12 drones.", [(12, None)]),
+])
+def test_change(nlp, text, want):
+    assert [(q["value"], q["change"]) for q in run(nlp, text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Each vial holds 50mL of vaccine.", (50, "mL", "volume")),
+    ("The heat pump is rated at 5kW.", (5, "kW", "power")),
+    ("The shares closed at 164p.", (164, "GBX", "currency")),
+    ("Tickets cost RM79 in Kuala Lumpur.", (79, "MYR", "currency")),
+    ("The unit booked EUR50m in sales.", (50000000, "EUR", "currency")),
+    ("The gauge showed ~1.2mm of rain.", (1.2, "mm", "length")),
+    ("The Aussie slipped to $US0.65 on Friday.", (0.65, "USD", "currency")),
+    ("The tycoon's fortune is put at HK$12 billion.", (12000000000, "HKD", "currency")),
+    ("The developer was valued at HK $3.7 billion.", (3700000000, "HKD", "currency")),
+    ("Grab raised S$500 million.", (500000000, "SGD", "currency")),
+    ("Qantas posted a A$1.2bn profit.", (1200000000, "AUD", "currency")),
+    ("Ottawa pledged C$40 million.", (40000000, "CAD", "currency")),
+    ("The Mumbai flat sold for Rs 500 crore.", (5000000000, "INR", "currency")),
+    ("A Tokyo lunch set is ¥1,200.", (1200, "JPY", "currency")),
+    ("The club bid €80m for the winger.", (80000000, "EUR", "currency")),
+    ("The airline expects 35m passengers.", (35000000, None, "count")),
+    ("The firm has shipped 35m of its devices.", (35000000, None, "count")),
+    ("The sprinter won the 100m final.", (100, "m", "length")),
+    ("The tanker carried 2m barrels of crude.", (2000000, "bbl", "volume")),
+    ("Maersk earned 4.2 billion Danish crowns.", (4200000000, "DKK", "currency")),
+    ("The Tel Aviv startup sold for 900 million shekels.", (900000000, "ILS", "currency")),
+    ("Warsaw set aside 3 billion zlotys.", (3000000000, "PLN", "currency")),
+])
+def test_glued_and_currencies(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["dimension"]) == want
+    assert text[q["start"]:q["end"]] == q["text"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The new data centre will draw 300 megawatts.", (300, "MW", "power")),
+    ("The home battery stores 13.5 kWh.", (13.5, "kWh", "energy")),
+    ("The chip is clocked at 3.2GHz.", (3.2, "GHz", "frequency")),
+    ("The phone ships with 256GB of storage.", (256, "GB", "data")),
+    ("Madrid baked at 41°C on Tuesday.", (41, "°C", "temperature")),
+    ("Phoenix hit 118 degrees Fahrenheit.", (118, "°F", "temperature")),
+    ("Liquid nitrogen boils at minus 196 degrees Celsius.", (-196, "°C", "temperature")),
+    ("The cyclone's central pressure fell to 925 hPa.", (925, "hPa", "pressure")),
+    ("Gusts of 140 km/h hit the coast.", (140, "km/h", "speed")),
+    ("Gusts reached 90 mph overnight.", (90, "mph", "speed")),
+    ("The closer touched 101 m.p.h. on the radar gun.", (101, "mph", "speed")),
+    ("The ferry sails at 22 knots.", (22, "kn", "speed")),
+    ("The motor delivers 420 Nm of torque.", (420, "N·m", "torque")),
+    ("The line runs at 400 kV.", (400, "kV", "voltage")),
+    ("Carbon dioxide reached 421 ppm in May.", (421, "ppm", "concentration")),
+    ("Adults need about 2,500 calories.", (2500, "kcal", "energy")),
+    ("Brent settled at $58.24 per barrel.", (58.24, "USD/bbl", "currency/volume")),
+    ("The economy will grow five percent a year.", (5, "%/year", "percent/time")),
+    ("The well pumps 1,200 barrels per day.", (1200, "bbl/day", "volume/time")),
+    ("The minimum wage rises to £11.44 an hour.", (11.44, "GBP/h", "currency/time")),
+])
+def test_dimensions_and_rates(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["dimension"]) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The Boeing 737 MAX returned to service.",
+    "The FTSE 100 and the Nikkei 225 opened lower.",
+    "The iPhone 15 Pro goes on sale in China.",
+    "Police sealed off 10 Downing Street.",
+    "Crowds massed outside 1600 Pennsylvania Avenue.",
+    "A magnitude 6.1 quake shook the island.",
+    "The 2020s began with a pandemic.",
+    "Carriers are switching off 3G networks to free spectrum for 5G handsets.",
+    "Delegates flew home from COP26 in Glasgow.",
+    "Crowds gathered at the 9/11 memorial.",
+])
+def test_numbers_in_names(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_ages_are_flagged_not_durations(nlp):
+    text = "A 50-year-old man was arrested after the 23-year-old striker was attacked."
+    assert run(nlp, text) == []
+    qs = run(nlp, text, include_flagged=True)
+    assert [(q["value"], q["unit"], q["flags"]) for q in qs] == [(50, "year", ["age"]), (23, "year", ["age"])]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Sales of 5835 units were booked in May.", (5835, None, "units")),
+    ("Margins narrowed to -1.3% in the quarter.", (-1.3, "%", None)),
+    ("Temperatures will drop to minus 5 degrees Celsius.", (-5, "°C", None)),
+    ("Only 1/2 of the wells were tested.", (0.5, None, "wells")),
+    ("Nearly ½ of the reef has bleached.", (0.5, None, "reef")),
+    ("The isotope decays in 2.2x10^-6 seconds.", (0.0000022, "s", None)),
+    ("The monitor has a 25.5\u2033 screen.", (25.5, "in", None)),
+    ("Sub-300 handsets are selling well.", (300, None, "handsets")),
+])
+def test_number_forms(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["object"] if want[2] else None) == want
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("The Bears traded away eight more picks.", "picks"),
+    ("Kyiv said it destroyed four more tanks near the village.", "tanks"),
+    ("The team lost three other games by a point.", "games"),
+    ("The ministry sent 300 additional troops.", "troops"),
+    ("Baku said it destroyed 12 T-72 tanks near the river.", "T-72 tanks"),
+])
+def test_objects_after_more_other(nlp, text, obj):
+    (q,) = run(nlp, text)
+    assert q["object"] == obj
+
+
+def test_running_totals_are_flagged(nlp):
+    qs = run(nlp, "Since November 14, 230 rockets have been fired. The death toll rose to 52.")
+    assert [(q["value"], q["object"], "cumulative" in q["flags"]) for q in qs] == [
+        (230, "rockets", True), (52, "death toll", True)]
 
 
 def test_categories_from_event_and_object(nlp):
@@ -126,8 +277,8 @@ def test_record_offsets_and_sentence(nlp):
     assert q["text"] == "more than 17,000 munitions" == text[q["start"]:q["end"]]
     assert q["sentence"] == "Russia delivered more than 17,000 munitions."
     assert text[q["sent_start"]:].startswith(q["sentence"])
-    assert set(q) == {"value", "unit", "object", "qualifier", "category", "flags", "text", "start", "end",
-                      "sentence", "sent_start"}
+    assert set(q) == {"value", "value_max", "unit", "dimension", "change", "object", "qualifier", "category",
+                      "flags", "text", "start", "end", "sentence", "sent_start"}
 
 
 def test_user_categories_merge(tmp_path: Path, nlp):
@@ -179,7 +330,7 @@ def test_extract_never_raises_and_offsets_hold(nlp, tokens, flagged):
     for q in qs:
         assert doc.text[q["start"]:q["end"]] == q["text"]
         assert doc.text[q["sent_start"]:q["sent_start"] + len(q["sentence"])] == q["sentence"]
-        assert q["qualifier"] in {"exact", "approx", "lower_bound", "upper_bound"}
+        assert q["qualifier"] in {"exact", "approx", "lower_bound", "upper_bound", "range"}
 
 
 @settings(max_examples=30, deadline=None)

@@ -105,24 +105,10 @@ def stats(records: list[dict], *, lex) -> dict:
 
 
 def _quantity_totals(records: list[dict]) -> list[dict]:
-    """Sum per (category, unit), with the mentions and documents each total rests on; vague ones left out."""
-    acc: dict[tuple, dict] = {}
-    for r in records:
-        for q in r.get("quantities", []):
-            if {"vague", "calibre"} & set(q.get("flags") or []):
-                continue
-            row = acc.setdefault((q.get("category") or "", q.get("unit") or ""),
-                                 {"category": q.get("category"), "unit": q.get("unit"), "total": 0, "mentions": 0,
-                                  "approximate": 0, "docs": set()})
-            row["total"] += q["value"]
-            row["mentions"] += 1
-            row["approximate"] += q.get("qualifier") != "exact"
-            row["docs"].add(r["doc_id"])
-    out = []
-    for row in sorted(acc.values(), key=lambda x: (-x["mentions"], x["category"] or "", x["unit"] or "")):
-        total = round(row["total"], 6)
-        out.append({"category": row["category"], "unit": row["unit"],
-                    "total": int(total) if float(total).is_integer() else total,
-                    "mentions": row["mentions"], "documents": len(row.pop("docs")),
-                    "approximate": row["approximate"]})
-    return out
+    """Totals per (category, unit) as `quantities --group-by category` makes them; flagged ones left out."""
+    from ..analyze import group_quantities
+    from ..extract.quantities import FLAGGED
+
+    rows = [{**q, "doc_id": r["doc_id"]} for r in records for q in r.get("quantities", [])
+            if not FLAGGED & set(q.get("flags") or [])]
+    return group_quantities(rows, "category")[0]

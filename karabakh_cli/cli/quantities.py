@@ -42,9 +42,11 @@ def quantities_cli(
     min_value: Annotated[float | None, typer.Option("--min", help="Only values of at least this.",
                                                        show_default=False)] = None,
     doc: DocOpt = None,
-    group_by: Annotated[GroupBy | None, typer.Option("--group-by", help="Sum per object, unit or category.",
-                                                        show_default=False)] = None,
-    flagged: Annotated[bool, typer.Option("--flagged", help="Include vague plurals and calibres.")] = False,
+    group_by: Annotated[GroupBy | None, typer.Option(
+        "--group-by", help="Totals per object, unit or category: sums of counts, mass, volume, area and money; "
+                           "the latest or largest of a repeated toll; no total for percentages or rates.",
+        show_default=False)] = None,
+    flagged: Annotated[bool, typer.Option("--flagged", help="Include vague plurals, calibres and ages.")] = False,
     plot: PlotOpt = None, source: SourceOpt = None,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
     patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
@@ -72,14 +74,15 @@ def quantities_cli(
     if group_by:
         grouped, approx = analyze.group_quantities(rows, group_by.value)
         if approx:
-            warn("some totals add approximate or bounded figures (see the 'approximate' column)")
+            warn("some sums add approximate or bounded figures (see the 'approximate' column)")
         if plot is not None:
             from ..plot import bars
             from .scope import draw
 
             draw(bars, grouped, group_by.value, path=plot)
-        report.write(grouped, fmt_, columns=[group_by.value, "unit", "total", "mentions", "documents", "approximate"],
-                     title=f"Quantities by {group_by.value}")
+        keys = [group_by.value] if group_by.value != "unit" else []
+        report.write(grouped, fmt_, columns=keys + analyze.TOTAL_COLUMNS, title=f"Quantities by {group_by.value}")
         return
     report.write(rows, fmt_, columns=analyze.QUANTITY_COLUMNS, title="Quantities",
-                 table_columns=["value", "unit", "object", "qualifier", "category", "date", "doc_id"])
+                 table_columns=["value", "value_max", "unit", "change", "object", "qualifier", "category", "date",
+                                "doc_id"])

@@ -1,61 +1,50 @@
 """Counted and measured amounts in a news article: "more than 17,000 munitions".
 
 The product runs only `senter` and `ner`, so there are no POS tags or parses:
-numbers are found lexically (digits and number words), units through pint
-(length, area, volume, mass, time) plus a currency/percent table, and objects
-are the run of content words after the number (or after "of" for measures).
-Word lists live in `data/quantity_*.json` so they can be extended without code.
-NER is used only to drop numbers inside DATE/TIME and name entities.
+numbers are found lexically (digits, number words, fractions, signs), units through
+pint (every dimension a newspaper uses, compound rates like "$58 per barrel") plus the
+ISO 4217 currency table and percent, and objects are the run of content words after the
+number (or after "of" for measures). Tokens that glue a number to its unit or currency
+("RM79", "5kW", "HK$3.7") are split on a copy of the Doc first.
+Word lists live in `data/quantity_*.json` and `data/currencies.json` so they can be
+extended without code. NER is used only to drop numbers inside DATE/TIME and name entities.
 """
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .units import (
+    APPROX_SIGNS,
+    DATA,
+    NAME_LABELS,
+    SIGNS,
+    TIME_LABELS,
+    Unit,
+    currency_sign,
+    rate_after,
+    split_glued,
+    tables,
+    unit_after,
+    word_lists,
+)
 
 if TYPE_CHECKING:
-    import pint
     from spacy.tokens import Doc, Token
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{1,3})?$")
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-TIME_LABELS = {"DATE", "TIME"}
 MAX_OBJECT_WORDS = 5
-
-
-def _read(name: str) -> dict[str, Any]:
-    """A data file with its word lists as sets: they are only ever asked `w in ...`, once per token."""
-    data = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
-
-
-@lru_cache(maxsize=1)
-def _lex() -> dict[str, Any]:
-    """The word lists, read once; `glue` (multipliers and scales) and `blocked` (words no object starts
-    with) derived once."""
-    lex = _read("quantity_lexicon.json")
-    lex["glue"] = frozenset(lex["multipliers"]) | frozenset(lex["scales"])
-    lex["blocked"] = lex["object_stop_words"] | lex["event_words"] | lex["common_verbs"]
-    return lex
-
-
-@lru_cache(maxsize=1)
-def _units() -> dict[str, Any]:
-    """The unit tables, read once."""
-    return _read("quantity_units.json")
-
-
-@lru_cache(maxsize=1)
-def _registry() -> pint.UnitRegistry:
-    """One pint registry, built on first use (it takes ~0.1 s)."""
-    import pint
-
-    return pint.UnitRegistry()
+FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]?$")  # "T-72", "Su-25", "S-300", "TB2"
+FRACTION_DENOMINATORS = {2, 3, 4, 5, 8, 10, 16, 32}  # "9/11" and "7/7" are dates, not fractions
+SCI_HEAD = re.compile(r"^(\d+(?:\.\d+)?)[x\u00d7]10$")  # "2.2x10" in "2.2x10^-6"
+FLAGGED = frozenset({"vague", "calibre", "age"})  # left out of listings unless asked for
 
 
 def load_categories(extra: Path | None = None) -> dict[str, str]:
@@ -77,7 +66,7 @@ def parse_number(text: str) -> float | None:
 
     Never raises: any word that is not part of a numeral makes the whole string None.
     """
-    lex = _lex()
+    lex = word_lists()
     small, mult, scales = lex["small_numbers"], lex["multipliers"], lex["scales"]
     words = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", str(text).casefold()).split()
     total = current = 0.0
@@ -85,7 +74,11 @@ def parse_number(text: str) -> float | None:
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         m = DIGITS.match(w)
-        if m:
+        frac = _fraction(w)
+        if frac is not None:
+            current += frac
+            seen = True
+        elif m:
             if m.group(3) and m.group(3) not in lex["suffix_scales"]:
                 return None
             current += float(m.group(1).replace(",", "") + (m.group(2) or ""))
@@ -111,17 +104,32 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+def _fraction(w: str) -> float | None:
+    """"1/2" or "½" as a number; None for anything else ("24/7", "9/11")."""
+    m = FRACTION.match(w)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        return a / b if 0 < a < b and b in FRACTION_DENOMINATORS else None
+    if len(w) == 1 and unicodedata.category(w) == "No":
+        try:
+            v = unicodedata.numeric(w)
+        except ValueError:
+            return None
+        return v if 0 < v < 1 else None
+    return None
+
+
 def _num_word(t: Token) -> bool:
-    """Is this token a piece of a numeral (digits, number word, scale)?"""
-    lex = _lex()
+    """Is this token a piece of a numeral (digits, fraction, number word, scale)?"""
+    lex = word_lists()
     w = t.lower_
     return bool(DIGITS.match(w) and parse_number(w) is not None) or w in lex["small_numbers"] \
-        or w in lex["multipliers"] or w in lex["scales"]
+        or w in lex["multipliers"] or w in lex["scales"] or _fraction(w) is not None
 
 
 def _numeral_end(doc: Doc, i: int) -> int:
     """End (exclusive) of the numeral starting at token i: "twenty - five", "1.5 million", "a couple hundred"."""
-    lex = _lex()
+    lex = word_lists()
     glue = lex["glue"]
     j = i
     if doc[i].lower_ in ("a", "an"):
@@ -151,79 +159,12 @@ def _numeral_end(doc: Doc, i: int) -> int:
     return end
 
 
-# ---------------------------------------------------------------- units
-
-
-@dataclass
-class _Unit:
-    symbol: str
-    dim: str
-    end: int  # token index after the unit
-
-
-def _pint_unit(text: str) -> tuple[str, str] | None:
-    """(symbol, dimensionality) of a length/area/volume/mass/time unit word, else None."""
-    u = _units()
-    key = text.casefold()
-    if key in u["blocked_unit_words"]:
-        return None
-    return _pint_lookup(u["unit_aliases"].get(key, key))
-
-
-@lru_cache(maxsize=4096)
-def _pint_lookup(expr: str) -> tuple[str, str] | None:
-    """pint's reading of one unit expression, cached; None on anything pint rejects."""
-    u = _units()
-    if not re.fullmatch(r"[a-z_ .*0-9/]+", expr) or expr.strip(" .*/0123456789") == "":
-        return None
-    try:
-        unit = _registry().parse_units(expr)
-        dim = str(unit.dimensionality)
-    except Exception:  # noqa: BLE001 - pint raises many types; any of them means "not a unit"
-        return None
-    if dim not in u["allowed_dimensions"]:
-        return None
-    name = str(unit)
-    symbol = u["symbols"].get(name) or format(unit, "~").replace(" ** ", "").replace(" / ", "/").replace(" ", "")
-    return symbol, dim
-
-
-def _unit_after(doc: Doc, k: int) -> _Unit | None:
-    """The unit that starts at token k: currency word, percent, or a pint unit (one to three words)."""
-    u = _units()
-    if k >= len(doc):
-        return None
-    for n in (3, 2, 1):
-        if k + n > len(doc):
-            continue
-        span = doc[k:k + n]
-        if any(t.is_punct and t.text not in ("%", ".") for t in span):
-            continue
-        words = " ".join(t.lower_ for t in span)
-        if words in u["currency_words"]:
-            return _Unit(u["currency_words"][words], "[currency]", k + n)
-        if words in u["percent_words"]:
-            return _Unit("%", "", k + n)
-        if n > 1 and span[0].lower_ not in u["unit_modifiers"] and words not in u["unit_aliases"]:
-            continue
-        t = span[0]
-        if n == 1 and len(t.text) <= 3 and t.lower_ not in u["trusted_abbreviations"] \
-                and t.lower_ not in u["unit_aliases"]:
-            continue
-        if n == 1 and not (t.is_alpha or t.lower_ in u["unit_aliases"]):
-            continue
-        found = _pint_unit(words)
-        if found:
-            return _Unit(found[0], found[1], k + n)
-    return None
-
-
 # ---------------------------------------------------------------- objects
 
 
 def _np_end(doc: Doc, k: int, stop: int) -> int:
     """End of the run of content words from token k: "Armenian servicemen", "rail cars", "co-chairs"."""
-    lex = _lex()
+    lex = word_lists()
     blocked = lex["blocked"]
     j = k
     while j < stop and j - k < MAX_OBJECT_WORDS:
@@ -232,6 +173,9 @@ def _np_end(doc: Doc, k: int, stop: int) -> int:
         if t.text == "-" and j > k and not doc[j - 1].whitespace_ and not t.whitespace_ \
                 and j + 1 < stop and doc[j + 1].is_alpha:
             j += 2
+            continue
+        if j == k and _model_name_len(doc, j, stop):
+            j += _model_name_len(doc, j, stop)  # "12 T-72 tanks": a model name is part of what is counted
             continue
         if not t.is_alpha and not re.fullmatch(r"[a-z]+(-[a-z]+)+", w):
             break
@@ -242,6 +186,17 @@ def _np_end(doc: Doc, k: int, stop: int) -> int:
             break
         j += 1
     return j
+
+
+def _model_name_len(doc: Doc, j: int, stop: int) -> int:
+    """How many tokens from j make a model name before a noun ("T-72 tanks", "Su-25 jets", "TB2 drones"), else 0."""
+    def noun(m: int) -> bool:
+        return m < stop and doc[m].is_alpha and doc[m].is_lower
+
+    if MODEL_NAME.match(doc[j].text) and noun(j + 1):
+        return 1
+    glued = j + 2 < stop and not doc[j].whitespace_ and not doc[j + 1].whitespace_
+    return 3 if glued and MODEL_NAME.match("".join(t.text for t in doc[j:j + 3])) and noun(j + 3) else 0
 
 
 def _text_of(doc: Doc, a: int, b: int) -> str:
@@ -263,6 +218,10 @@ class _Q:
     event: str | None = None
     flags: list[str] = field(default_factory=list)
     link_next: bool = False  # "nine out of 54 train cars": take the object of the next quantity
+    dimension: str = ""
+    value_max: float | None = None
+    change: str | None = None
+    scale: float = 1.0  # the scale word of the numeral ("billion"), copied to the low end of a range
 
 
 # ---------------------------------------------------------------- main
@@ -272,20 +231,21 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
                        include_flagged: bool = False) -> list[dict]:
     """Every counted or measured amount in `doc`, one dict per quantity, sorted by start.
 
-    Vague plurals ("thousands of refugees") and weapon calibres ("152-mm howitzers")
-    are returned only with `include_flagged=True`, flagged `vague` / `calibre`.
+    Vague plurals ("thousands of refugees"), weapon calibres ("152-mm howitzers") and ages
+    ("a 50-year-old man") are returned only with `include_flagged=True`, flagged `vague` / `calibre` / `age`.
     """
     cats = _with_singulars(load_categories() if categories is None else categories)
+    doc = split_glued(doc)
     blocked_tok = _blocked_tokens(doc)
     found: list[_Q] = []
-    vague = _lex()["vague_plurals"]
+    vague = word_lists()["vague_plurals"]
     pos = 0
     # Only a numeral, "a"/"an" ("a hundred") or a vague plural can start a quantity.
     for t in doc:
-        if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague):
+        if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague or SCI_HEAD.match(t.text)):
             continue
         q, nxt = _quantity_at(doc, t.i, blocked_tok)
-        if q is not None and (include_flagged or not ({"vague", "calibre"} & set(q.flags))):
+        if q is not None and (include_flagged or not (FLAGGED & set(q.flags))):
             found.append(q)
         pos = max(nxt, t.i + 1)
     _share_objects(doc, found)
@@ -294,13 +254,14 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
     for q in found:
         if q.obj is None and q.unit is None and q.event is None:
             continue
+        _mark_change_and_cumulative(doc, q)
         out.append(_record(doc, q, cats, text))
     return sorted(out, key=lambda r: r["start"])
 
 
 def _blocked_tokens(doc: Doc) -> set[int]:
     """Tokens inside date/time or name entities: their numbers are not amounts."""
-    lex = _lex()
+    lex = word_lists()
     loose = {"-", "and", "or", "to", "from", "between", *lex["qualifiers_before"], *lex["determiners"]}
     out: set[int] = set()
     for e in doc.ents:
@@ -312,18 +273,176 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
-    """The quantity whose numeral starts at token i (None if there is none), and where to go on."""
-    lex, uni = _lex(), _units()
+def _glued_left(doc: Doc, i: int) -> bool:
+    """Is token i written right after token i-1, with no space?"""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _sign_before(doc: Doc, i: int) -> tuple[int, float, str | None]:
+    """A sign or "minus" before the numeral at i: (first token, factor, qualifier it implies)."""
+    lex = word_lists()
+    if i == 0:
+        return i, 1.0, None
+    prev = doc[i - 1]
+    if prev.text in SIGNS and _glued_left(doc, i) and (i < 2 or doc[i - 2].whitespace_ or doc[i - 2].text in "(["):
+        return i - 1, float(SIGNS[prev.text]), None
+    if prev.text in APPROX_SIGNS:
+        return i - 1, 1.0, "approx"
+    if prev.lower_ in lex["negative_words"]:
+        return i - 1, -1.0, None
+    return i, 1.0, None
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[int, str] | None:
+    """A currency sign or code before the numeral at i ("$", "HK$", "EUR", "HK $", "$US"): (first token, code)."""
+    if i == 0:
+        return None
+    code = currency_sign(doc[i - 1].text)
+    if code is None and i > 1 and doc[i - 2].text == "$" and _glued_left(doc, i - 1) and doc[i - 1].text.isupper():
+        code = tables()["dollar_prefixes"].get(doc[i - 1].lower_)  # "$US0.71"
+        return (i - 2, code) if code else None
+    if code is None:
+        return None
+    start = i - 1
+    if i > 1 and doc[i - 1].text == "$":
+        pre = tables()["dollar_prefixes"].get(doc[i - 2].lower_) if doc[i - 2].text.isupper() else None
+        if pre:  # "HK $3.7 billion": the country before the sign decides the dollar
+            code, start = pre, i - 2
+    return start, code
+
+
+def _scale_of(doc: Doc, i: int, end: int) -> float:
+    """The scale word a numeral ends with ("3.7 billion" -> 1e9), 1 if none."""
+    return float(word_lists()["scales"].get(doc[end - 1].lower_, 1)) if end - i > 1 else 1.0
+
+
+def _is_name_number(doc: Doc, i: int, end: int) -> bool:
+    """A number that is part of a name: "Boeing 737", "FTSE 100", "iPhone 15", "10 Downing Street"."""
+    lex = word_lists()
+    t = doc[i]
+    if end - i != 1 or not t.text.isdigit():
+        return False
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].is_title and not doc[j].is_sent_start:
+        j += 1
+        if j < len(doc) and doc[j].lower_ in lex["street_words"]:
+            return True
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    prev = doc[i - 1]
+    if not (prev.is_alpha or "&" in prev.text) or prev.is_sent_start or prev.lower_ in lex["name_number_exempt"] \
+            or not any(c.isupper() for c in prev.text) or currency_sign(prev.text) \
+            or prev.lower_ in tables()["dollar_prefixes"]:
+        return False
+    sent = doc[i].sent
+    words = [w for w in sent if w.is_alpha and len(w) > 3]
+    return sum(w.is_title for w in words) * 2 <= len(words)  # not a Title Case headline
+
+
+def _counted_after(doc: Doc, i: int, end: int) -> bool:
+    """A plural noun follows a bare number that is not after "in/since/the" ("sales of 5835 units")."""
+    nxt = doc[end] if end < len(doc) else None
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop \
+        and nxt.ent_type_ not in TIME_LABELS and prev not in word_lists()["year_before"]
+
+
+def _year_not_count(doc: Doc, i: int, end: int, value: float) -> bool:
+    """A bare four-digit 1800-2100 is a year, unless a plural noun it counts follows."""
+    return _looks_like_year(doc, i, end, value) and not _counted_after(doc, i, end)
+
+
+def _power_of_ten(doc: Doc, i: int) -> tuple[float, int] | None:
+    """"2.2x10^-6", "3×10^5": (value, end), from a head token, "^" and the exponent (maybe "-" and digits)."""
+    m = SCI_HEAD.match(doc[i].text)
+    j = i + 1
+    if not m or j + 1 >= len(doc) or doc[j].text != "^":
+        return None
+    j += 1
+    sign = 1
+    if doc[j].text in SIGNS and j + 1 < len(doc):
+        sign, j = SIGNS[doc[j].text], j + 1
+    exp = re.fullmatch(r"([-\u2212]?)(\d{1,2})", doc[j].text)
+    if not exp:
+        return None
+    power = sign * (-1 if exp.group(1) else 1) * int(exp.group(2))
+    return float(m.group(1)) * 10.0 ** power, j + 1
+
+
+def _range_at(doc: Doc, k: int, start_tok: int) -> int | None:
+    """Token where the high end of a range starts, if tokens at k read "to", "-", "and" (after "between"),
+    "or", "-to-" and a number follows (a currency sign may repeat: "$3 to $5 billion"). After a change verb
+    "X to Y" is a change and a level ("fell $1.125 to $13.625"), unless "between" or "from" opens it."""
+    lex = word_lists()
+    words = lex["range_words"]
+    j = k
+    if j < len(doc) and doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in ("to", "or"):
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in words:
+        return None
+    w = doc[j].lower_
+    before = doc[start_tok - 1].lower_ if start_tok > 0 else ""
+    if w == "and" and before != "between":
+        return None
+    if w == "to" and before not in ("between", "from") and _changed_before(doc, start_tok):
+        return None
+    if w in ("-", "\u2013", "\u2014") and (doc[j - 1].whitespace_ or doc[j].whitespace_) and j == k:
+        return None  # "10 - 15" spaced is rare; "nine – by rail" is no range
+    j += 1
+    if j < len(doc) and doc[j].text == "-" and doc[j - 1].lower_ == "to":
+        j += 1
+    if j < len(doc) and currency_sign(doc[j].text):
+        j += 1
+    return j if j < len(doc) and (_num_word(doc[j]) and doc[j].lower_ not in lex["glue"]) else None
+
+
+def _changed_before(doc: Doc, start: int) -> bool:
+    """A change verb right before ("rose 5% to 10%", "gained US$12 to US$1,315"): "X to Y" is from-to, not a range."""
+    lex = word_lists()
+    verbs = set(lex["change_words"]["up"]) | set(lex["change_words"]["down"])
+    sent_start = doc[start].sent.start
+    return any(doc[m].lower_ in verbs for m in range(max(sent_start, start - lex["change_window"]), start))
+
+
+def _merge_range(doc: Doc, q: _Q, j: int, blocked: set[int]) -> tuple[_Q, int] | None:
+    """Read the high end at token j and fold it into q: one row with value, value_max, unit and scale on both."""
+    hi, nxt = _quantity_at(doc, j, blocked, in_range=True)
+    if hi is None:
+        return None
+    value = q.value
+    if q.scale == 1 and hi.scale > 1 and value * hi.scale <= hi.value:
+        value *= hi.scale  # "$3 to $5 billion"
+    if hi.value <= value or (q.unit and q.unit != hi.unit):
+        return None
+    if any(doc[m].lower_ == "or" for m in range(q.end_tok, j)) and hi.value > 2 * value:
+        return None  # "four or five people" is a range; "$200 or $500" are two choices
+    if doc[q.start_tok].lower_ not in ("between", "from") and q.start_tok > 0 \
+            and doc[q.start_tok - 1].lower_ in ("between", "from"):
+        q.start_tok -= 1
+    q.value, q.value_max, q.scale = value, hi.value, hi.scale
+    if q.unit is None:
+        q.unit, q.dim, q.dimension = hi.unit, hi.dim, hi.dimension
+    q.qualifier, q.end_tok, q.obj, q.event = "range", hi.end_tok, hi.obj, hi.event
+    q.flags = [f for f in dict.fromkeys(q.flags + hi.flags) if f != "duration" or q.dim == "[time]"]
+    return q, max(nxt, hi.end_tok)
+
+
+def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False) -> tuple[_Q | None, int]:
+    """The quantity whose numeral starts at token i (None if there is none), and where to go on.
+
+    `in_range`: i is the high end of a range, so a "between/from" before the low end is no hedge here."""
+    lex, uni = word_lists(), tables()
     t = doc[i]
     if t.lower_ in lex["vague_plurals"]:
         return _vague_at(doc, i)
-    end = _numeral_end(doc, i) if (_num_word(t) or t.lower_ in ("a", "an")) else i
+    sci = _power_of_ten(doc, i)
+    end = sci[1] if sci else _numeral_end(doc, i) if (_num_word(t) or t.lower_ in ("a", "an")) else i
     if end == i:
         return None, i + 1
-    value = parse_number(_text_of(doc, i, end))
+    value = sci[0] if sci else parse_number(_text_of(doc, i, end))
     if value is None:
         return None, end
+    scale = _scale_of(doc, i, end)
     prev = doc[i - 1].lower_ if i > 0 else ""
     prev2 = doc[i - 2].lower_ if i > 1 else ""
     nxt = doc[end].lower_ if end < len(doc) else ""
@@ -331,45 +450,52 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
     qualifier = "approx" if any(doc[k].lower_ in lex["approx_number_words"] for k in range(i, end)) else "exact"
     if prev in lex["vague_prefixes"] and (t.lower_ in lex["multipliers"] or t.lower_ in lex["scales"]):
         return _vague_at(doc, i - 1)  # "several hundred"
+    start = i
+    if prev == "-" and _glued_left(doc, i) and i > 1 and prev2 in lex["bound_prefixes"] and _glued_left(doc, i - 1):
+        qualifier, start = lex["bound_prefixes"][prev2], i - 2  # "sub-300"
     # identifiers, model names, ages, times of day
-    if prev in lex["identifier_words"] or (prev == "." and prev2 in lex["identifier_words"]):
+    elif prev in lex["identifier_words"] or (prev == "." and prev2 in lex["identifier_words"]):
         return None, end
-    if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 \
-            and doc[i - 2].is_alpha and not doc[i - 2].whitespace_:
+    elif i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 \
+            and doc[i - 2].is_alpha and not doc[i - 2].whitespace_ and prev2 != "to":
         return None, end
     if prev in lex["age_before"] or (prev == "of" and prev2 in lex["age_before"]):
         return None, end
     if nxt in lex["time_of_day_after"] or (end < len(doc) and ":" in doc[end].text and doc[end].text != ":"):
         return None, end
-    if _is_age_after_name(doc, i, end) or _hyphen_chain(doc, i) >= 3:
+    if _is_age_after_name(doc, i, end) or _hyphen_chain(doc, i) >= 3 or _is_name_number(doc, i, end):
         return None, end
-    if (prev == "-" and i > 1 and not doc[i - 2].whitespace_ and DIGITS.match(prev2)) or \
-            (prev in ("and", "to") and i > 2 and _num_word(doc[i - 2]) and doc[i - 3].lower_ in ("between", "from")):
-        flags.append("range")
-        qualifier = "upper_bound"
+    if start == i:
+        start, sign, implied = _sign_before(doc, i)
+        value *= sign
+        qualifier = implied or qualifier
     # currency before the number, unit after it
-    start = i
-    unit: _Unit | None = None
-    if i > 0 and doc[i - 1].lower_ in uni["currency_symbols"]:
-        unit = _Unit(uni["currency_symbols"][doc[i - 1].lower_], "[currency]", end)
-        start = i - 1
+    unit: Unit | None = None
+    cur = _currency_before(doc, start)
+    if cur is not None:
+        start = cur[0]
+        unit = Unit(cur[1], "[currency]", end, "currency")
         if end < len(doc) and doc[end].lower_ in lex["suffix_scales"] and not doc[end - 1].whitespace_:
-            value *= lex["suffix_scales"][doc[end].lower_]
+            scale = float(lex["suffix_scales"][doc[end].lower_])
+            value *= scale
             end += 1
             unit.end = end
     k = end
+    in_time = not sci and not _counted_after(doc, i, end) and any(n in blocked for n in range(i, end))
+    if unit is None and not in_time and not _year_not_count(doc, i, end, value) and not in_range:
+        j = _range_at(doc, end, start)
+        if j is not None:
+            q = _Q(value=value, unit=None, dim="", qualifier=qualifier, start_tok=start, num_start=i, num_end=end,
+                   end_tok=end, flags=flags, scale=scale)
+            merged = _merge_range(doc, q, j, blocked)
+            if merged:
+                return merged
     # hyphenated modifiers: "152-mm howitzers", "44-day war", "2,000-strong contingent", "17,000-plus"
-    lower_end = prev in ("between", "from") and nxt in ("and", "to") and end + 1 < len(doc) \
-        and _num_word(doc[end + 1])
-    if lower_end:
-        flags.append("range")
-        qualifier = "lower_bound"
     compound = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
     if compound:
         word = doc[k + 1]
         if _num_word(word) and DIGITS.match(word.lower_):
-            flags.append("range")
-            qualifier, lower_end = "lower_bound", True
+            compound = False  # "112-104": no range (it goes down), no unit
         elif word.lower_ == "plus":
             qualifier = "lower_bound"
             k += 2
@@ -377,50 +503,58 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
         elif word.lower_ == "strong":
             k += 2
         else:
-            mod = _unit_after(doc, k + 1)
-            if mod is None or (k + 2 < len(doc) and doc[k + 2].text == "-" and k + 3 < len(doc)
-                               and doc[k + 3].lower_ in lex["age_after"]):
+            mod = unit_after(doc, k + 1)
+            if mod is None:
                 return None, k + 2
             unit = mod
             k = mod.end
+            if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ in lex["age_after"]:
+                flags.append("age")  # "a 50-year-old man": an age, not a duration
+                k += 2
             if mod.symbol in uni["calibre_units"]:
                 flags.append("calibre")
-    if unit is None and not compound:
+    elif unit is None:
         if k < len(doc) and doc[k].lower_ in lex["suffix_scales"] and not doc[k - 1].whitespace_ \
-                and k + 1 < len(doc) and _unit_after(doc, k + 1):
-            value *= lex["suffix_scales"][doc[k].lower_]
+                and _million_not_metres(doc, k):
+            scale = float(lex["suffix_scales"][doc[k].lower_])
+            value *= scale
             k += 1
-        unit = _unit_after(doc, k)
+        unit = unit_after(doc, k)
         if unit is not None:
             k = unit.end
-    elif unit is not None and unit.dim == "[currency]" and not compound:
-        after = _unit_after(doc, k)
+        elif k < len(doc) and _glued_left(doc, k) and doc[k].is_alpha:
+            return None, k + 1  # "5G", "3D": a letter glued to a number that is no unit makes a name
+    elif unit.dim == "[currency]":
+        after = unit_after(doc, k)
         if after is not None and after.dim == "[currency]":
             k = after.end
+    if unit is not None and "age" not in flags:
+        unit = rate_after(doc, unit)
+        k = unit.end
     # dates/times: numbers NER put in a DATE/TIME span; durations survive when explicit
-    in_time = any(n in blocked for n in range(i, end))
-    is_time_unit = unit is not None and unit.dim == "[time]"
+    is_time_unit = unit is not None and unit.dim == "[time]" and "age" not in flags
     if is_time_unit:
         after_unit = doc[unit.end].lower_ if unit.end < len(doc) else ""
         if after_unit in lex["relative_time_after"] or prev in lex["duration_determiners"] or t.lower_ == "one":
             return None, k
         flags.append("duration")
-    elif in_time:
+    elif in_time and "age" not in flags:
         return None, end
-    if unit is None and (_looks_like_year(doc, i, end, value) or nxt in lex["object_blocked_heads"]):
+    if unit is None and (_year_not_count(doc, i, end, value) or nxt in lex["object_blocked_heads"]):
         return None, end
     if t.lower_ == "one" and unit is None and (nxt in lex["one_blocked_after"] or prev in (*lex["determiners"], "no")):
         return None, end
     if unit is None and prev in lex["determiners"] and i > 1 and doc[i - 2].lower_ in lex["referential_before"]:
         return None, end
     # qualifier words before the numeral (or before the currency sign)
-    hedges = _hedges_longest_first()
-    before = [doc[m].lower_ for m in range(max(0, start - len(hedges[0][0])), start)] if hedges else []
-    for words, qual in hedges:
-        n = len(words)
-        if n <= len(before) and before[len(before) - n:] == words:
-            qualifier, start = qual, start - n
-            break
+    if not in_range and qualifier == "exact":
+        hedges = _hedges_longest_first()
+        before = [doc[m].lower_ for m in range(max(0, start - len(hedges[0][0])), start)] if hedges else []
+        for words, qual in hedges:
+            n = len(words)
+            if n <= len(before) and before[len(before) - n:] == words:
+                qualifier, start = qual, start - n
+                break
     for phrase, qual in lex["qualifiers_after"].items():
         words = phrase.split()
         if [doc[m].lower_ for m in range(k, min(k + len(words), len(doc)))] == words:
@@ -428,23 +562,71 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int]) -> tuple[_Q | None, int]:
             k += len(words)
             break
     q = _Q(value=value, unit=unit.symbol if unit else None, dim=unit.dim if unit else "",
-           qualifier=qualifier, start_tok=start, num_start=i, num_end=end, end_tok=k, flags=flags)
-    if lower_end:
-        q.link_next = True
-        return q, k + 1  # the upper end is read as its own quantity
+           qualifier=qualifier, start_tok=start, num_start=i, num_end=end, end_tok=k, flags=flags,
+           dimension=unit.dimension if unit else "count", scale=scale)
+    if unit is not None and not in_range and "age" not in flags:
+        j = _range_at(doc, k, start)
+        if j is not None:
+            merged = _merge_range(doc, q, j, blocked)
+            if merged:
+                if merged[0].obj is None:
+                    _attach_object(doc, merged[0])
+                return merged
     _attach_object(doc, q)
     return q, max(q.end_tok, end)
+
+
+def _mark_change_and_cumulative(doc: Doc, q: _Q) -> None:
+    """`change` from a sign or a change word before ("fell 4.5%", "up 3%") or after ("5% higher"); a quantity
+    after "to"/"at" is a level. `cumulative` when the sentence speaks of a running total (a toll, "since ...")."""
+    lex = word_lists()
+    ups, downs = set(lex["change_words"]["up"]), set(lex["change_words"]["down"])
+    sent = doc[q.num_start].sent
+    first = doc[q.start_tok]
+    if first.text in SIGNS and q.start_tok < q.num_start:
+        q.change = "up" if SIGNS[first.text] > 0 else "down"
+    elif q.start_tok > sent.start and doc[q.start_tok - 1].lower_ not in lex["level_before"]:
+        for m in range(q.start_tok - 1, max(sent.start, q.start_tok - 1 - lex["change_window"]) - 1, -1):
+            w = doc[m]
+            if w.lower_ in lex["level_before"] or _num_word(w) or w.is_punct:
+                break
+            adverb = w.lower_ in ("up", "down", "higher", "lower")
+            if (w.lower_ in ups or w.lower_ in downs) and not (adverb and q.unit is None):
+                q.change = "up" if w.lower_ in ups else "down"
+                break
+    after = doc[q.end_tok].lower_ if q.end_tok < sent.end else ""
+    if q.change is None and after in ("higher", "lower") and q.unit is not None:
+        q.change = "up" if after == "higher" else "down"
+    if q.unit is None or q.dimension == "count":
+        said = " " + " ".join(w.lower_ for w in sent) + " "
+        obj = " " + (q.obj or "").casefold() + " "
+        if any(f" {c} " in said for c in lex["cumulative_cues"]) \
+                or any(f" {c} " in obj for c in lex["cumulative_objects"]):
+            q.flags.append("cumulative")
+
+
+def _million_not_metres(doc: Doc, k: int) -> bool:
+    """Is a letter glued to a number a scale ("35m passengers", "35m of its devices", "2m barrels", "4bn") rather
+    than a unit ("the 100m", "2.05m to win")? Only "m" is both: a million when "of", a unit or a plural noun follows."""
+    if doc[k].lower_ != "m":
+        return True
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    before = doc[k - 2].lower_ if k > 1 else ""
+    if nxt is None or before in ("the", "a", "an"):
+        return False
+    return nxt.lower_ == "of" or unit_after(doc, k + 1) is not None \
+        or (nxt.is_alpha and nxt.is_lower and nxt.lower_.endswith("s") and not nxt.is_stop)
 
 
 @lru_cache(maxsize=1)
 def _hedges_longest_first() -> list[tuple[list[str], str]]:
     """Hedge phrases before a number as word lists, longest first so "no more than" wins over "more than"."""
-    return sorted(((p.split(), q) for p, q in _lex()["qualifiers_before"].items()), key=lambda kv: -len(kv[0]))
+    return sorted(((p.split(), q) for p, q in word_lists()["qualifiers_before"].items()), key=lambda kv: -len(kv[0]))
 
 
 def _vague_at(doc: Doc, i: int) -> tuple[_Q | None, int]:
     """'thousands of refugees', 'tens of thousands', 'several hundred': a lower bound flagged vague."""
-    lex = _lex()
+    lex = word_lists()
     vague = lex["vague_plurals"]
     j = i
     value = 1.0
@@ -495,7 +677,7 @@ def _is_age_after_name(doc: Doc, i: int, end: int) -> bool:
 
 def _attach_object(doc: Doc, q: _Q) -> None:
     """What is counted: "of X" after a measure, the words after a count, "X out of Y N" links."""
-    lex = _lex()
+    lex = word_lists()
     sent_end = doc[q.num_start].sent.end
     k = q.end_tok
     if q.unit is not None or "vague" in q.flags:
@@ -530,17 +712,36 @@ def _attach_object(doc: Doc, q: _Q) -> None:
             if doc[q.num_start].lower_ == "one" or doc[k].lower_ == "out":
                 return
             k = a  # "2,300 of its servicemen"
+        if k + 1 < sent_end and doc[k].lower_ in lex["count_modifiers"] and doc[k + 1].is_alpha \
+                and doc[k + 1].lower_ not in ("than", "of"):
+            k += 1  # "eight more picks", "300 additional troops": the noun is what is counted
         b = _np_end(doc, k, sent_end)
         if b > k and doc[b - 1].lower_ in lex["partitive_heads"] and b < sent_end and doc[b].lower_ == "of":
             b = _np_end(doc, b + 1, sent_end)
         if b > k and doc[b - 1].lower_ not in lex["object_blocked_heads"]:
             q.obj, q.end_tok = _text_of(doc, k, b), b
+        if q.obj is None:
+            _object_on_left(doc, q)  # "a crowd of 74,000", "a crew of 180"
+        if q.obj is None:
+            _running_total_before(doc, q)  # "the death toll rose to 52"
     q.event = _event_after(doc, q.end_tok, sent_end)
+
+
+def _running_total_before(doc: Doc, q: _Q) -> None:
+    """"The death toll rose to 52": a toll or tally named shortly before a bare count is what it counts."""
+    sent_start = doc[q.num_start].sent.start
+    for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 10) - 1, -1):
+        if _num_word(doc[m]):
+            return
+        if doc[m].lower_ in word_lists()["cumulative_objects"]:
+            a = m - 1 if m > sent_start and doc[m - 1].is_alpha and not doc[m - 1].is_stop else m
+            q.obj = _text_of(doc, a, m + 1)
+            return
 
 
 def _object_on_left(doc: Doc, q: _Q) -> None:
     """"a distance of 12 km", "a death toll of 50": the noun before "of" names the measure."""
-    lex = _lex()
+    lex = word_lists()
     j = q.start_tok - 1
     sent_start = doc[q.num_start].sent.start
     if j <= sent_start or doc[j].lower_ not in lex["left_object_links"]:
@@ -555,7 +756,7 @@ def _object_on_left(doc: Doc, q: _Q) -> None:
 
 def _event_after(doc: Doc, k: int, stop: int) -> str | None:
     """The event word right after the quantity ("were killed", "have arrived"), for categories."""
-    lex = _lex()
+    lex = word_lists()
     j = k
     while j < stop and j - k < 3 and doc[j].lower_ in lex["auxiliaries"]:
         j += 1
@@ -581,7 +782,7 @@ def _share_objects(doc: Doc, found: list[_Q]) -> None:
                 q.obj = p.obj
                 break
         if q.obj is None and q.unit is not None:
-            q.obj = _lex()["measure_fallback_objects"].get(q.dim)
+            q.obj = word_lists()["measure_fallback_objects"].get(q.dim)
 
 
 def _paragraph_start(doc: Doc, i: int) -> int:
@@ -643,6 +844,12 @@ def _category(q: _Q, cats: Mapping[str, str]) -> str | None:
     return None
 
 
+def _clean(v: float) -> float | int:
+    """An int when whole (8.3 * 1e6 is 8300000.000000001 in floating point), else 12 significant digits."""
+    rounded = float(f"{v:.12g}")
+    return int(rounded) if rounded.is_integer() else rounded
+
+
 def _record(doc: Doc, q: _Q, cats: Mapping[str, str], text: str) -> dict:
     """The public dict for one quantity (`text` is `doc.text`)."""
     start = doc[q.start_tok].idx
@@ -652,11 +859,12 @@ def _record(doc: Doc, q: _Q, cats: Mapping[str, str], text: str) -> dict:
     raw = text[sent.start_char:sent.end_char]
     sent_text = raw.strip()
     sent_start = sent.start_char + (len(raw) - len(raw.lstrip()))
-    rounded = round(q.value, 6)  # 8.3 * 1e6 is 8300000.000000001 in floating point
-    value: float | int = int(rounded) if rounded.is_integer() else rounded
     return {
-        "value": value,
+        "value": _clean(q.value),
+        "value_max": None if q.value_max is None else _clean(q.value_max),
         "unit": q.unit,
+        "dimension": q.dimension or ("count" if q.unit is None else None),
+        "change": q.change,
         "object": q.obj,
         "qualifier": q.qualifier,
         "category": _category(q, cats),

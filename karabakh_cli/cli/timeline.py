@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from .actor import ActorOpt, resolve_actor
 from .app import (
     AliasesOpt,
     DocOpt,
@@ -54,8 +55,7 @@ def timeline_cli(
                                                      show_default=False)] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Events on or before this date (YYYY[-MM[-DD]]).",
                                                    show_default=False)] = None,
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="Only events naming this actor (repeatable).",
-                                                       show_default=False)] = None,
+    actor: ActorOpt = None,
     doc: DocOpt = None,
     no_group: Annotated[bool, typer.Option("--no-group", help="One row per mention, not per event.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw events per month as a bar chart.")] = False,
@@ -74,11 +74,11 @@ def timeline_cli(
     for m in analyze.mentions(loaded.records, lex=lex):
         names.setdefault(m["doc_id"], []).append(m)
     rows = timeline.events(loaded.records, names=names, group=not no_group)
-    wanted = {a.casefold() for a in actor or []}
+    wanted = resolve_actor(actor, analyze.entities(loaded.records, lex=lex)) if actor else None
     rows = [r for r in rows
             if (lo is None or r["end_date"] >= lo) and (hi is None or r["start_date"] <= hi)
             and (doc is None or doc in r["doc_ids"])
-            and (not wanted or wanted & {a.casefold() for a in r["actors"]})]
+            and (wanted is None or wanted & set(r["actors"]))]
     fmt_ = report.choose(fmt, as_json)
     if chart:
         from ..show import bar_chart

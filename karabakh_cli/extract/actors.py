@@ -11,7 +11,6 @@ and "Emergencies Ministry of Russia" become "Russian Emergencies Ministry".
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
 from ..lexicon import UNIT_WORDS, Lexicon, key
@@ -161,7 +160,7 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     if not re.search(r"[A-Z0-9]", text[:1]) and toks[0].lower_ not in QUALIFIERS or len(text) < 2:
         return []
     k = key(text)
-    if k.endswith(" ministries"):
+    if k.endswith(" ministries") or _fragment(k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named
     label = _relabel(text, label, lex)
     m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}
@@ -170,6 +169,16 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
         if prev:
             m["owner"] = prev
     return [m]
+
+
+def _fragment(k: str, label: str, lex: Lexicon) -> bool:
+    """A piece of a title or department the model took for a name: "State", "Defense", "Acting Prime"."""
+    if k in lex.places or k in lex.aliases or k in lex.demonyms:
+        return False
+    words = k.split()
+    if len(words) == 1:
+        return label == "ORG" and (k in lex.fragments or k in lex.titles)
+    return label in ("ORG", "PERSON") and all(w in lex.title_words for w in words)
 
 
 def _relabel(text: str, label: str, lex: Lexicon) -> str:
@@ -272,29 +281,51 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
 
     `home_country`: the country of the dateline's place, for "the national Emergencies Ministry".
     Ministries whose country the document never says get `ministry_topic` and no country:
-    the corpus step names them.
+    the corpus step names them. A mention named by a rule other than its own text carries
+    `rule` (alias, gazetteer, demonym, surname, first name, company, ministry) for `--explain`.
     """
-    persons = [m for m in ms if m["label"] == "PERSON" and len(m["text"].split()) >= 2]
     by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     full_of: dict[str, str] = {}
-    for p in persons:
-        full = _person_name(p["text"], lex)
-        by_last.setdefault(key(full.split()[-1]), set()).add(person_key(full))
-        full_of.setdefault(person_key(full), full)
+    offices: dict[str, set[str]] = {}
+    for p in ms:
+        if p["label"] == "PERSON" and len(p["text"].split()) >= 2 and not bare_surname(key(p["text"]), lex):
+            full = _person_name(p["text"], lex)
+            pk = person_key(full)
+            full_of.setdefault(pk, full)
+            office = lex.office_of(p["role"]) if p.get("role") else None
+            offices.setdefault(pk, set()).update([office] if office else [])
+            first, last = pk.split()[0], pk.split()[-1]
+            if name_word(last, lex) and name_word(first, lex):
+                by_last.setdefault(last, set()).add(pk)
+                by_first.setdefault(first, set()).add(pk)
+    companies = _companies(ms, lex)
     for m in ms:
         k = key(m["text"])
+        bare = bare_surname(k, lex)
+        office = lex.office_of(m["role"]) if m.get("role") else None
+        # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join
+        lasts = {pk for pk in by_last.get(bare or "", ()) if not office or office in offices[pk]}
+        firsts = by_first.get(k, set()) if " " not in k else set()
         if k in lex.aliases:
             m["name"], lab = lex.aliases[k]
             m["label"] = lab or m["label"]
+            m["rule"] = "alias"
         elif k in lex.places:
             m["name"], m["label"] = lex.places[k][0], lex.places[k][1]
+            m["rule"] = "gazetteer"
         elif k in lex.demonyms:
             m["name"], m["label"] = lex.adjective.get(lex.demonyms[k], m["text"]), "NORP"
             m["country"] = lex.demonyms[k]
-        elif m["label"] == "PERSON" and len(m["text"].split()) >= 2:
+            m["rule"] = "demonym"
+        elif m["label"] in ("PERSON", "NORP", "ORG") and k in companies:
+            m["name"], m["label"], m["rule"] = companies[k], "ORG", "company"
+        elif m["label"] == "PERSON" and not bare:
             m["name"] = _person_name(m["text"], lex)
-        elif len(m["text"].split()) == 1 and len(by_last.get(k, ())) == 1:
-            m["name"], m["label"] = full_of[next(iter(by_last[k]))], "PERSON"
+        elif bare and len(lasts) == 1:
+            m["name"], m["label"], m["rule"] = full_of[next(iter(lasts))], "PERSON", "surname"
+        elif m["label"] == "PERSON" and not by_last.get(bare or "") and len(firsts) == 1:
+            m["name"], m["rule"] = full_of[next(iter(firsts))], "first name"
         elif m["label"] == "ORG" and re.search(r"\bministry\b", k):
             country, topic = ministry_name(m["text"], m.get("owner"), lex)
             if m.get("owner") == "@national" and not country:
@@ -310,6 +341,29 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
     return ms
 
 
+def name_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word can be a person's first or last name key: places and nationalities never are."""
+    return word not in lex.places and word not in lex.demonyms and word not in lex.titles
+
+
+def bare_surname(k: str, lex: Lexicon) -> str | None:
+    """The surname a name key is when it has no first name: "castro", "bin laden" -> "laden"."""
+    words = k.split()
+    if len(words) == 1:
+        return words[0]
+    return words[-1] if len(words) <= 3 and words[0] in lex.particles else None
+
+
+def _companies(ms: list[dict], lex: Lexicon) -> dict[str, str]:
+    """Names written with a company suffix in this document ("Nashua Corp."): bare name -> company."""
+    out: dict[str, str] = {}
+    for m in ms:
+        words = key(m["text"]).split()
+        if m["label"] == "ORG" and len(words) >= 2 and words[-1].rstrip(",") in lex.company_suffixes:
+            out.setdefault(" ".join(words[:-1]).rstrip(","), _tidy(m["text"]))
+    return out
+
+
 def person_key(name: str) -> str:
     """First and last name: "James C. Kopp", "James Charles Kopp" and "James Kopp" are one person."""
     words = key(name).split()
@@ -322,10 +376,8 @@ def _person_name(text: str, lex: Lexicon) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    if text.isupper() and len(text) > 6:
-        return text.title()
-    return text
+    """The name as written, spacing folded: never re-cased, so a name is always text some article has."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _resolve_ministries(ms: list[dict], lex: Lexicon) -> None:
@@ -343,73 +395,3 @@ def _resolve_ministries(ms: list[dict], lex: Lexicon) -> None:
     for m in minis:
         if m.get("country"):
             m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {m['ministry_topic']} Ministry"
-
-
-def merge(docs: dict[str, list[dict]], *, lex: Lexicon) -> list[dict]:
-    """One row per real-world actor across the corpus, sorted by mentions.
-
-    `docs` maps doc_id to that document's named mentions (from `canonical_names`).
-    """
-    all_ms = [(d, m) for d, ms in docs.items() for m in ms]
-    # Ministries no document placed: the corpus's commonest country for that topic.
-    topic_country: dict[str, Counter] = {}
-    for _, m in all_ms:
-        if m.get("ministry_topic") and m.get("country"):
-            topic_country.setdefault(m["ministry_topic"], Counter())[m["country"]] += 1
-    surnames: dict[str, set[str]] = {}
-    full_of: dict[str, Counter] = {}
-    for _, m in all_ms:
-        if m["label"] == "PERSON" and len(m["name"].split()) >= 2:
-            pk = person_key(m["name"])
-            surnames.setdefault(pk.split()[-1], set()).add(pk)
-            full_of.setdefault(pk, Counter())[m["name"]] += 1
-    for _, m in all_ms:
-        t = m.get("ministry_topic")
-        if t and not m.get("country"):
-            if t in topic_country:
-                m["country"] = topic_country[t].most_common(1)[0][0]
-                m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {t} Ministry"
-            else:
-                m["name"] = f"{t} Ministry"
-        k = key(m["name"])
-        if " " not in k and len(surnames.get(k, ())) == 1:
-            m["name"], m["label"] = full_of[next(iter(surnames[k]))].most_common(1)[0][0], "PERSON"
-    rows: dict[str, dict] = {}
-    for doc_id, m in all_ms:
-        k = person_key(m["name"]) if m["label"] == "PERSON" else key(m["name"])
-        r = rows.get(k)
-        if r is None:
-            r = rows[k] = {"names": Counter(), "labels": Counter(), "surfaces": Counter(),
-                           "doc_ids": {}, "roles": Counter(), "country": None}
-        r["names"][m["name"]] += 1
-        r["labels"][m["label"]] += 1
-        r["surfaces"][m["text"]] += 1
-        r["doc_ids"][doc_id] = None  # an ordered set: the order documents first name the actor
-        if m.get("role"):
-            r["roles"][m["role"]] += 1
-        r["country"] = r["country"] or m.get("country")
-    out = []
-    for k, r in rows.items():
-        name = r["names"].most_common(1)[0][0]
-        label = _vote(r["labels"], k, lex)
-        out.append({
-            "name": name,
-            "label": label,
-            "mentions": sum(r["labels"].values()),
-            "documents": len(r["doc_ids"]),
-            "doc_ids": list(r["doc_ids"]),
-            "aliases": [s for s, _ in r["surfaces"].most_common() if s != name],
-            "roles": [s for s, _ in r["roles"].most_common()],
-            "country": r["country"] if label in PLACE_LABELS | {"NORP", "ORG"} else None,
-        })
-    out.sort(key=lambda r: (-r["mentions"], -r["documents"], r["name"]))
-    return out
-
-
-def _vote(labels: Counter, k: str, lex: Lexicon) -> str:
-    if k in lex.places:
-        return lex.places[k][1]
-    if k in lex.demonyms:
-        return "NORP"
-    order = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
-    return max(labels, key=lambda lab: (labels[lab], -order.index(lab) if lab in order else -99))

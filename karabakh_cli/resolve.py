@@ -328,7 +328,7 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
             labels.update(g.labels)
             surfaces.update(g.surfaces)
             roles.update(g.roles)
-        name = _display(names, surfaces, gs)
+        name = _display(names, gs)
         label = _vote(labels, gs[0].actor.split("\x00")[-1], lex)
         country = next((g.country for g in gs if g.country), None)
         for g in gs:
@@ -351,12 +351,14 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
     return out
 
 
-def _display(names: Counter, surfaces: Counter, gs: list[Group]) -> str:
-    """The commonest canonical name; one not in capitals if any (an all-caps line is no name's spelling)."""
-    ranked = [n for n, _ in names.most_common()]
-    person = next((g.actor for g in gs if " " in g.actor and g.label == "PERSON"), None)
-    if person:  # a bare surname joined a full name: show the full name
-        ranked = [n for n in ranked if person_key(n) == person] or ranked
+def _display(names: Counter, gs: list[Group]) -> str:
+    """The actor's own commonest name (not that of a surname or acronym that joined it), never in capitals
+    when another spelling exists: an all-caps line is no name's spelling."""
+    own: Counter = Counter()
+    for g in gs:
+        if g.rule == "same name":
+            own[g.name] += len(g.mentions)
+    ranked = [n for n, _ in (own or names).most_common()]
     return next((n for n in ranked if not (n.isupper() and len(n) > 6)), ranked[0])
 
 

@@ -160,7 +160,7 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     if not re.search(r"[A-Z0-9]", text[:1]) and toks[0].lower_ not in QUALIFIERS or len(text) < 2:
         return []
     k = key(text)
-    if k.endswith(" ministries") or _fragment(k, label, lex):
+    if k.endswith(" ministries") or _fragment(toks, k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named
     label = _relabel(text, label, lex)
     m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}
@@ -171,14 +171,21 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     return [m]
 
 
-def _fragment(k: str, label: str, lex: Lexicon) -> bool:
-    """A piece of a title or department the model took for a name: "State", "Defense", "Acting Prime"."""
-    if k in lex.places or k in lex.aliases or k in lex.demonyms:
+def _fragment(toks: list[Token], k: str, label: str, lex: Lexicon) -> bool:
+    """A piece of a title or department the model took for a name: "State" of "Secretary of State",
+    "Acting Prime" of "Acting Prime Minister". "Commerce said" alone is the department: kept."""
+    if label not in ("ORG", "PERSON") or k in lex.places or k in lex.aliases or k in lex.demonyms:
         return False
     words = k.split()
-    if len(words) == 1:
-        return label == "ORG" and (k in lex.fragments or k in lex.titles)
-    return label in ("ORG", "PERSON") and all(w in lex.title_words for w in words)
+    if not all(w in lex.title_words or w in lex.fragments for w in words):
+        return False
+    if k in lex.titles and label == "ORG":
+        return True
+    doc, s, e = toks[0].doc, toks[0].i, toks[-1].i + 1
+    if e < len(doc) and doc[e].lower_ in lex.fragments and doc[e].is_title:
+        return True  # "Defense" cut from "Defense Department"
+    return any(" ".join(t.lower_ for t in doc[a:b]) in lex.titles
+               for a in range(max(0, s - 3), s + 1) for b in range(e, min(len(doc), e + 2) + 1) if (a, b) != (s, e))
 
 
 def _relabel(text: str, label: str, lex: Lexicon) -> str:

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .extract.actors import JOINERS, PLACE_LABELS, bare_surname, name_word, person_key
 from .lexicon import Lexicon, key
@@ -48,9 +49,9 @@ class Group:
 
     doc_id: str
     name: str
-    surfaces: Counter = field(default_factory=Counter)
-    labels: Counter = field(default_factory=Counter)
-    roles: Counter = field(default_factory=Counter)
+    surfaces: dict[str, int] = field(default_factory=dict)  # plain counts: thousands of groups per corpus
+    labels: dict[str, int] = field(default_factory=dict)
+    roles: dict[str, int] = field(default_factory=dict)
     country: str | None = None
     mentions: list[dict] = field(default_factory=list)
     actor: str = ""  # the key of the actor it joined
@@ -60,7 +61,7 @@ class Group:
 
     @property
     def label(self) -> str:
-        return self.labels.most_common(1)[0][0]
+        return max(self.labels, key=self.labels.__getitem__)
 
 
 def merge(docs: dict[str, list[dict]], *, lex: Lexicon, mode: str = "corpus", texts: dict[str, str] | None = None,
@@ -116,10 +117,10 @@ def _groups(docs: dict[str, list[dict]], mode: str) -> list[Group]:
             g = out.get((doc_id, k))
             if g is None:
                 g = out[(doc_id, k)] = Group(doc_id, m["text"] if mode == "none" else m["name"], actor=k)
-            g.surfaces[m["text"]] += 1
-            g.labels[m["label"]] += 1
+            g.surfaces[m["text"]] = g.surfaces.get(m["text"], 0) + 1
+            g.labels[m["label"]] = g.labels.get(m["label"], 0) + 1
             if m.get("role"):
-                g.roles[m["role"]] += 1
+                g.roles[m["role"]] = g.roles.get(m["role"], 0) + 1
             g.country = g.country or m.get("country")
             g.mentions.append(m)
     return list(out.values())
@@ -135,8 +136,7 @@ def _resolve(groups: list[Group], lex: Lexicon, texts: dict[str, str], dates: di
         by_actor.setdefault(g.actor, []).append(g)
     _bare_persons(groups, by_actor, lex, dates)
     redirect: dict[str, tuple[str, str, str]] = {}  # actor key -> (actor key, rule, evidence)
-    labels = {k: _vote(Counter(lab for g in gs for lab in g.labels.elements()), k, lex)
-              for k, gs in by_actor.items()}
+    labels = {k: _vote(_sum(g.labels for g in gs), k, lex) for k, gs in by_actor.items()}
     redirect.update(_acronyms(by_actor, labels, texts))
     redirect.update({k: v for k, v in _country_prefixed(by_actor, labels, lex).items() if k not in redirect})
     redirect.update({k: v for k, v in _transliterations(by_actor, labels).items() if k not in redirect})
@@ -273,9 +273,12 @@ def _country_prefixed(by_actor: dict[str, list[Group]], labels: dict[str, str],
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back on every warm command
 def fold(name: str) -> str:
     """A spelling-blind form of a name: accents, y/i, kh/h, ou/u and doubled letters folded."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    s = name.casefold()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     for a, b in (("kh", "h"), ("ey", "ei"), ("iy", "i"), ("yi", "i"), ("y", "i"), ("ou", "u"), ("w", "v"),
                  ("ph", "f"), ("ck", "k")):
         s = s.replace(a, b)
@@ -320,14 +323,10 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
     out = []
     for gs in by_actor.values():
         names: Counter = Counter()
-        labels: Counter = Counter()
-        surfaces: Counter = Counter()
-        roles: Counter = Counter()
         for g in gs:
             names[g.name] += len(g.mentions)
-            labels.update(g.labels)
-            surfaces.update(g.surfaces)
-            roles.update(g.roles)
+        labels, surfaces, roles = (_sum(g.labels for g in gs), _sum(g.surfaces for g in gs),
+                                   _sum(g.roles for g in gs))
         name = _display(names, gs)
         label = _vote(labels, gs[0].actor.split("\x00")[-1], lex)
         country = next((g.country for g in gs if g.country), None)
@@ -349,6 +348,14 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
         })
     out.sort(key=lambda r: (-r["mentions"], -r["documents"], r["name"]))
     return out
+
+
+def _sum(counts) -> Counter:
+    out: dict[str, int] = {}
+    for c in counts:
+        for k, v in c.items():
+            out[k] = out.get(k, 0) + v
+    return Counter(out)
 
 
 def _display(names: Counter, gs: list[Group]) -> str:

@@ -137,7 +137,7 @@ def _resolve(groups: list[Group], lex: Lexicon, texts: dict[str, str], dates: di
     _bare_persons(groups, by_actor, lex, dates)
     redirect: dict[str, tuple[str, str, str]] = {}  # actor key -> (actor key, rule, evidence)
     labels = {k: _vote(_sum(g.labels for g in gs), k, lex) for k, gs in by_actor.items()}
-    redirect.update(_acronyms(by_actor, labels, texts))
+    redirect.update(_acronyms(by_actor, labels, texts, lex))
     redirect.update({k: v for k, v in _country_prefixed(by_actor, labels, lex).items() if k not in redirect})
     redirect.update({k: v for k, v in _transliterations(by_actor, labels).items() if k not in redirect})
     for g in groups:
@@ -219,15 +219,17 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def _acronyms(by_actor: dict[str, list[Group]], labels: dict[str, str],
-              texts: dict[str, str]) -> dict[str, tuple[str, str, str]]:
-    """'INS' -> the organisation written before '(INS)' in the corpus, else the one whose initials it is."""
+def _acronyms(by_actor: dict[str, list[Group]], labels: dict[str, str], texts: dict[str, str],
+              lex: Lexicon) -> dict[str, tuple[str, str, str]]:
+    """'INS' -> the organisation written before '(INS)' in the corpus, else the one organisation whose
+    initials it is and that an article names beside it ("DPC" is not "Du Pont Co.": Co. is no initial)."""
     written: dict[str, set[str]] = {}
     initials: dict[str, set[str]] = {}
     for k, gs in by_actor.items():
         if labels[k] != "ORG" or " " not in k:
             continue
-        caps = "".join(w[0] for w in k.split() if w not in JOINERS and w[0].isalpha()).upper()
+        caps = "".join(w[0] for w in k.split()
+                       if w not in JOINERS and w not in lex.company_suffixes and w[0].isalpha()).upper()
         if len(caps) >= 2:
             initials.setdefault(caps, set()).add(k)
         for g in gs:
@@ -247,7 +249,10 @@ def _acronyms(by_actor: dict[str, list[Group]], labels: dict[str, str],
             out[k] = (target, "acronym", f"written as '... ({name})' after {by_actor[target][0].name!r} in the corpus")
         elif acr not in written and len(initials.get(acr, ())) == 1:
             target = next(iter(initials[acr]))
-            out[k] = (target, "acronym", f"the initials of {by_actor[target][0].name!r}, the only such organisation")
+            together = {g.doc_id for g in gs} & {g.doc_id for g in by_actor[target]}
+            if together:
+                out[k] = (target, "acronym", f"the initials of {by_actor[target][0].name!r}, the only such "
+                                             f"organisation, named beside it in {min(together)}")
     return out
 
 

@@ -39,8 +39,59 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
         for part in _split_paragraphs(ent):
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
+    out.extend(_repeated(doc, out, lex, skip))
+    out.extend(_capital_places(doc, out, lex, skip))
     out.sort(key=lambda m: m["start"])
     return out
+
+
+def _repeated(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
+    """Names the model tagged once and missed later in the same article ("Alexander Lebed" ... "Lebed said"):
+    every untagged occurrence of a name written exactly so, and of a full name's surname, with its label.
+    Only this article's own names: nothing crosses to another article."""
+    labels: dict[str, set[str]] = {}
+    for m in found:
+        labels.setdefault(m["text"], set()).add(m["label"])
+        words = m["text"].split()
+        if m["label"] == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            if name_word(key(words[-1]), lex) and key(words[-1]) not in lex.common:
+                labels.setdefault(words[-1], set()).add("PERSON")
+    names = sorted((t for t, labs in labels.items() if len(labs) == 1 and re.match(r"[A-Z]", t)), key=len, reverse=True)
+    if not names:
+        return []
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out = []
+    for hit in re.finditer(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])", doc.text):
+        if _untagged(doc, *hit.span(), taken):
+            out.append({"start": hit.start(), "end": hit.end(), "text": hit.group(),
+                        "label": next(iter(labels[hit.group()]))})
+    return out
+
+
+def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
+    """Gazetteer places and nationalities in capitals the model does not read ("ROMANIA BEAT LITHUANIA")."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out = []
+    for run in re.finditer(r"(?<![\w.-])[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?![\w-])", doc.text):
+        words = [(w.start() + run.start(), w.end() + run.start()) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):  # longest first: "SRI LANKA" before "LANKA"
+                s, e = words[i][0], words[j - 1][1]
+                k = key(doc.text[s:e])
+                if len(k) > 3 and (k in lex.places or k in lex.demonyms) and _untagged(doc, s, e, taken):
+                    out.append({"start": s, "end": e, "text": doc.text[s:e],
+                                "label": "NORP" if k in lex.demonyms else lex.places[k][1]})
+                    i = j - 1
+                    break
+            i += 1
+    return out
+
+
+def _untagged(doc: Doc, s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether [s, e) is whole tokens the model tagged nothing on and no mention holds."""
+    span = doc.char_span(s, e)
+    return span is not None and not any(t.ent_type_ for t in span) and not any(a < e and s < b for a, b in taken)
 
 
 def _extend(ent: Span, lex: Lexicon) -> tuple[Span, str]:
@@ -78,6 +129,8 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
     if label == "PERSON" or len(toks) > 1:
         while len(toks) > 1 and _is_title(toks, lex):
             n = _title_len(toks, lex)
+            if label != "PERSON" and all(t.lower_ in lex.fragments for t in toks[n:]):
+                break  # "Justice Department" is a department, not a justice called "Department"
             role.extend(t.text for t in toks[:n])
             toks = toks[n:]
     while toks and (toks[-1].text in POSSESSIVE or toks[-1].is_punct):
@@ -331,8 +384,8 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
             m["name"] = _person_name(m["text"], lex)
         elif bare and len(lasts) == 1:
             m["name"], m["label"], m["rule"] = full_of[next(iter(lasts))], "PERSON", "surname"
-        elif m["label"] == "PERSON" and not by_last.get(bare or "") and len(firsts) == 1:
-            m["name"], m["rule"] = full_of[next(iter(firsts))], "first name"
+        elif m["label"] in ("PERSON", "ORG", "NORP") and not by_last.get(bare or "") and len(firsts) == 1:
+            m["name"], m["label"], m["rule"] = full_of[next(iter(firsts))], "PERSON", "first name"
         elif m["label"] == "ORG" and re.search(r"\bministry\b", k):
             country, topic = ministry_name(m["text"], m.get("owner"), lex)
             if m.get("owner") == "@national" and not country:

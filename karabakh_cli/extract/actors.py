@@ -50,22 +50,36 @@ def _repeated(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, i
     every untagged occurrence of a name written exactly so, and of a full name's surname, with its label.
     Only this article's own names: nothing crosses to another article."""
     labels: dict[str, set[str]] = {}
+    surnames = set()  # the naming step makes these persons whatever the model said: so does this one
     for m in found:
         labels.setdefault(m["text"], set()).add(m["label"])
         words = m["text"].split()
         if m["label"] == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
             if name_word(key(words[-1]), lex) and key(words[-1]) not in lex.common:
-                labels.setdefault(words[-1], set()).add("PERSON")
+                surnames.add(words[-1])
+    for w in surnames:
+        labels[w] = {"PERSON"}
     names = sorted((t for t, labs in labels.items() if len(labs) == 1 and re.match(r"[A-Z]", t)), key=len, reverse=True)
     if not names:
         return []
     taken = [(m["start"], m["end"]) for m in found] + list(skip)
     out = []
     for hit in re.finditer(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])", doc.text):
-        if _untagged(doc, *hit.span(), taken):
+        if _untagged(doc, *hit.span(), taken) and not _inside_longer_name(doc.char_span(*hit.span()), lex):
             out.append({"start": hit.start(), "end": hit.end(), "text": hit.group(),
                         "label": next(iter(labels[hit.group()]))})
     return out
+
+
+def _inside_longer_name(span: Span, lex: Lexicon) -> bool:
+    """"Younis" of an untagged "Waqar Younis": a capitalised word beside it on its line (no title) is more name."""
+    doc = span.doc
+    near = []
+    if span.start > 0 and "\n" not in doc[span.start - 1].whitespace_:
+        near.append(doc[span.start - 1])
+    if span.end < len(doc) and "\n" not in doc[span.end - 1].whitespace_:
+        near.append(doc[span.end])
+    return any(t.is_title and not t.is_stop and t.lower_ not in lex.titles for t in near)
 
 
 def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
@@ -79,7 +93,9 @@ def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[
             for j in range(min(len(words), i + 3), i, -1):  # longest first: "SRI LANKA" before "LANKA"
                 s, e = words[i][0], words[j - 1][1]
                 k = key(doc.text[s:e])
-                if len(k) > 3 and (k in lex.places or k in lex.demonyms) and _untagged(doc, s, e, taken):
+                more = key(doc.text[words[j][0]:words[j][1]]) if j < len(words) else ""
+                if (len(k) > 3 and (k in lex.places or k in lex.demonyms) and more not in UNIT_WORDS
+                        and _untagged(doc, s, e, taken)):
                     out.append({"start": s, "end": e, "text": doc.text[s:e],
                                 "label": "NORP" if k in lex.demonyms else lex.places[k][1]})
                     i = j - 1

@@ -39,9 +39,24 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
         for part in _split_paragraphs(ent):
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
+    out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
     out.sort(key=lambda m: m["start"])
+    return out
+
+
+def _bracketed_acronyms(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
+    """"Kurdistan Democratic Party (KDP)": the short form in brackets after a name is that actor too."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out = []
+    for m in found:
+        if m["label"] not in ("ORG", "GPE") or " " not in m["text"]:
+            continue
+        hit = re.match(r"\s*\(\s*((?:[A-Z]\.?){2,8})\s*\)", doc.text[m["end"]:m["end"] + 16])
+        if hit and _untagged(doc, m["end"] + hit.start(1), m["end"] + hit.end(1), taken):
+            out.append({"start": m["end"] + hit.start(1), "end": m["end"] + hit.end(1), "text": hit.group(1),
+                        "label": m["label"]})
     return out
 
 
@@ -431,12 +446,17 @@ def bare_surname(k: str, lex: Lexicon) -> str | None:
 
 
 def _companies(ms: list[dict], lex: Lexicon) -> dict[str, str]:
-    """Names written with a company suffix in this document ("Nashua Corp."): bare name -> company."""
+    """Names this document writes with a company suffix ("Magna International Inc."): the name and its
+    leading words ("Magna International", "Magna") -> the company."""
+    suffixes = {w.rstrip(".") for w in lex.company_suffixes}
     out: dict[str, str] = {}
     for m in ms:
         words = key(m["text"]).split()
-        if m["label"] == "ORG" and len(words) >= 2 and words[-1].rstrip(",") in lex.company_suffixes:
-            out.setdefault(" ".join(words[:-1]).rstrip(","), _tidy(m["text"]))
+        if m["label"] == "ORG" and len(words) >= 2 and words[-1].rstrip(".,") in suffixes:
+            for n in range(len(words) - 1, 0, -1):
+                base = " ".join(words[:n]).rstrip(",")
+                if name_word(base, lex):
+                    out.setdefault(base, _tidy(m["text"]))
     return out
 
 

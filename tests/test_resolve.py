@@ -136,3 +136,53 @@ def test_an_unrelated_article_changes_no_other_article(tmp_path):
                 for m in run_json("entities", folder, "--mentions") if m["doc_id"] != "ski"}
 
     assert labels(base) == labels(more)
+
+
+REPEATS = {
+    "lebed": ("Kremlin backs general's Chechnya plan\n\nMOSCOW, Aug. 30, 1996 - President Boris Yeltsin endorsed "
+              "security chief Alexander Lebed's peace plan for Chechnya, the Interfax news agency said.\n"
+              "Lebed is now in Grozny for talks.\nLebed said on Friday that the rebels had agreed to pull back.\n"
+              "The Kurdistan Democratic Party (KDP) said it was not consulted, and a KDP spokesman in Arbil "
+              "declined to comment.\n"),
+    "scores": ("SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH\n\nBUCHAREST, Aug. 31, 1996 - Romania beat "
+               "Lithuania 2-1 in a European under-21 championship qualifier on Saturday.\n"),
+    "magna": ("TORONTO, Sept. 3, 1996 - Magna International Inc said on Tuesday it would build a plant in Ohio. "
+              "Magna said the plant would employ 400 people, and Magna expects it to open in 1998.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def repeats(tmp_path_factory):
+    folder = write(tmp_path_factory.mktemp("repeats") / "r", REPEATS)
+    return run_json("entities", folder, "--mentions")
+
+
+def test_a_name_the_article_tagged_once_is_found_where_the_model_missed_it(repeats):
+    lebed = [m for m in repeats if m["doc_id"] == "lebed" and m["text"] == "Lebed"]
+    assert len(lebed) >= 2 and {m["label"] for m in lebed} == {"PERSON"}
+    assert {m["name"] for m in lebed} == {"Alexander Lebed"}
+
+
+def test_bracketed_short_form_is_a_mention_and_found_again(repeats):
+    kdp = [m for m in repeats if m["doc_id"] == "lebed" and m["text"] == "KDP"]
+    assert len(kdp) == 2 and {m["label"] for m in kdp} == {"ORG"}
+
+
+def test_places_written_in_capitals(repeats):
+    head = {m["text"]: m["label"] for m in repeats if m["doc_id"] == "scores" and m["start"] < 50}
+    assert head.get("ROMANIA") == "GPE" and head.get("LITHUANIA") == "GPE"
+
+
+def test_a_companys_leading_word_is_the_company(repeats):
+    magna = [m for m in repeats if m["doc_id"] == "magna" and m["text"] == "Magna"]
+    assert magna and {m["label"] for m in magna} == {"ORG"}
+    assert {m["name"] for m in magna} == {"Magna International Inc"}
+
+
+def test_quantities_and_timeline_take_an_actor_in_any_case():
+    from conftest import SEEDS
+
+    rows = run_json("quantities", str(SEEDS), "--actor", "ARMENIA")
+    assert rows and all("Armenia" in r["actors"] for r in rows)
+    events = run_json("timeline", str(SEEDS), "--actor", "armenia")
+    assert events and all("Armenia" in e["actors"] for e in events)

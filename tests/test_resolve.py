@@ -186,3 +186,15 @@ def test_quantities_and_timeline_take_an_actor_in_any_case():
     assert rows and all("Armenia" in r["actors"] for r in rows)
     events = run_json("timeline", str(SEEDS), "--actor", "armenia")
     assert events and all("Armenia" in e["actors"] for e in events)
+
+
+def test_names_stop_at_a_spaced_dash_and_before_figures(tmp_path):
+    folder = write(tmp_path / "cricket", {"cricket": (
+        "CRICKET - SRI LANKA WIN BY FIVE WICKETS\n\nCOLOMBO, Aug. 31, 1996 - Sri Lanka beat Zimbabwe by five wickets "
+        "on Saturday.\nScores: Zimbabwe 228 ( A. Flower 71 , G. Whittall 45 ) ; Sri Lanka 229-5 ( S. Jayasuriya "
+        "83 ) .\n")})
+    ms = run_json("entities", folder, "--mentions")
+    texts = {m["text"] for m in ms}
+    assert "SRI LANKA" in texts and not any(" - " in t for t in texts)
+    assert {"A. Flower", "G. Whittall", "S. Jayasuriya"} <= texts
+    assert not any(ch.isdigit() for m in ms if m["label"] == "PERSON" for ch in m["text"])

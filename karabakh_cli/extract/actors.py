@@ -139,17 +139,30 @@ def _extend(ent: Span, lex: Lexicon) -> tuple[Span, str]:
 
 
 def _split_paragraphs(ent: Span) -> list[Span]:
-    """An entity never runs across a line break."""
+    """An entity never runs across a line break, nor a spaced dash ("CRICKET - SRI LANKA")."""
     parts, start = [], ent.start
     for tok in ent:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if "\n" in tok.text else tok.i + 1
+        dash = tok.text in ("-", "--", "\u2013", "\u2014") and tok.whitespace_ and tok.i > 0 \
+            and tok.doc[tok.i - 1].whitespace_
+        if "\n" in tok.text or "\n" in tok.whitespace_ or dash:
+            end = tok.i if "\n" in tok.text or dash else tok.i + 1
             if end > start:
                 parts.append(ent.doc[start:end])
             start = tok.i + 1
     if start < ent.end:
         parts.append(ent.doc[start:ent.end])
     return parts
+
+
+def _trailing_numbers(toks: list[Token], label: str) -> list[Token]:
+    """Figures are no part of a name: "J. Ratcliffe 63", "Kent 108-3" (a team's score), but "Channel 4" stays."""
+    n = len(toks)
+    while n > 1 and any(c.isdigit() for c in toks[n - 1].text):
+        n -= 1
+    cut = len(toks) - n
+    if cut and (label == "PERSON" or cut > 1 or not toks[-1].text.isdigit() or len(toks[-1].text) >= 2):
+        return toks[:n]
+    return toks
 
 
 def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
@@ -164,6 +177,7 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
                 break  # "Justice Department" is a department, not a justice called "Department"
             role.extend(t.text for t in toks[:n])
             toks = toks[n:]
+    toks = _trailing_numbers(toks, label)
     while toks and (toks[-1].text in POSSESSIVE or toks[-1].is_punct):
         toks.pop()
     if not toks:

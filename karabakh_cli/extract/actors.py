@@ -156,8 +156,13 @@ def _split_paragraphs(ent: Span) -> list[Span]:
 
 def _trailing_numbers(toks: list[Token], label: str) -> list[Token]:
     """Figures are no part of a name: "J. Ratcliffe 63", "Kent 108-3" (a team's score), but "Channel 4" stays."""
+    def figure(i: int) -> bool:  # "108", or the dash of "108-3"
+        t = toks[i].text
+        digits = any(c.isdigit() for c in t)
+        return digits or (t in ("-", "/", ":") and i > 0 and any(c.isdigit() for c in toks[i - 1].text))
+
     n = len(toks)
-    while n > 1 and any(c.isdigit() for c in toks[n - 1].text):
+    while n > 1 and figure(n - 1):
         n -= 1
     cut = len(toks) - n
     if cut and (label == "PERSON" or cut > 1 or not toks[-1].text.isdigit() or len(toks[-1].text) >= 2):

@@ -394,6 +394,7 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
     the corpus step names them. A mention named by a rule other than its own text carries
     `rule` (alias, gazetteer, demonym, surname, first name, company, ministry) for `--explain`.
     """
+    _persons_by_surname(ms, lex)
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     full_of: dict[str, str] = {}
@@ -449,6 +450,21 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
             m["name"] = _tidy(m["text"])
     _resolve_ministries(ms, lex)
     return ms
+
+
+def _persons_by_surname(ms: list[dict], lex: Lexicon) -> None:
+    """"Wasim Akram" tagged ORG where the article calls "Akram" a person: a plain two- or three-word name
+    (no company, department or place word in it) whose last word is a person here is that person."""
+    surnames = {m["text"].split()[-1] for m in ms if m["label"] == "PERSON"}
+    for m in ms:
+        words = m["text"].split()
+        if m["label"] != "ORG" or not 2 <= len(words) <= 3 or words[-1] not in surnames:
+            continue
+        ks = [key(w) for w in words]
+        if all(w[:1].isupper() and not w.isupper() for w in words) and key(m["text"]) not in lex.aliases \
+                and not any(k in lex.company_suffixes or k in lex.fragments or k in JOINERS or k in lex.places
+                            or k in lex.demonyms or k in lex.titles for k in ks):
+            m["label"] = "PERSON"
 
 
 def name_word(word: str, lex: Lexicon) -> bool:

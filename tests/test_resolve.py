@@ -146,6 +146,8 @@ REPEATS = {
               "declined to comment.\n"),
     "scores": ("SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH\n\nBUCHAREST, Aug. 31, 1996 - Romania beat "
                "Lithuania 2-1 in a European under-21 championship qualifier on Saturday.\n"),
+    "caps": ("SOCCER - HARGREAVE TO CAPTAIN WALES\n\nCARDIFF, Sept. 1, 1996 - Owen Hargreave, a midfielder, will "
+             "captain Wales against Moldova on Sunday, coach Bryn Tudor said.\n"),
     "magna": ("TORONTO, Sept. 3, 1996 - Magna International Inc said on Tuesday it would build a plant in Ohio. "
               "Magna said the plant would employ 400 people, and Magna expects it to open in 1998.\n"),
 }
@@ -198,3 +200,8 @@ def test_names_stop_at_a_spaced_dash_and_before_figures(tmp_path):
     assert "SRI LANKA" in texts and not any(" - " in t for t in texts)
     assert {"A. Flower", "G. Whittall", "S. Jayasuriya"} <= texts
     assert not any(ch.isdigit() for m in ms if m["label"] == "PERSON" for ch in m["text"])
+
+
+def test_a_name_written_in_capitals_in_the_headline(repeats):
+    caps = [m for m in repeats if m["doc_id"] == "caps" and m["text"] == "HARGREAVE"]
+    assert caps and caps[0]["label"] == "PERSON" and caps[0]["name"] == "Owen Hargreave"

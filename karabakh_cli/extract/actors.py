@@ -74,6 +74,9 @@ def _repeated(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, i
                 surnames.add(words[-1])
     for w in surnames:
         labels[w] = {"PERSON"}
+    for t, labs in list(labels.items()):  # a headline or table in capitals: "SHEARER TO LEAD ENGLAND"
+        if len(t) > 3 and not t.isupper() and len(labs) == 1:
+            labels.setdefault(t.upper(), set()).update(labs)
     names = sorted((t for t, labs in labels.items() if len(labs) == 1 and re.match(r"[A-Z]", t)), key=len, reverse=True)
     if not names:
         return []

@@ -148,6 +148,8 @@ REPEATS = {
                "Lithuania 2-1 in a European under-21 championship qualifier on Saturday.\n"),
     "caps": ("SOCCER - HARGREAVE TO CAPTAIN WALES\n\nCARDIFF, Sept. 1, 1996 - Owen Hargreave, a midfielder, will "
              "captain Wales against Moldova on Sunday, coach Bryn Tudor said.\n"),
+    "brewer": ("ST. LOUIS, Oct. 2, 1989 - Anheuser-Busch Cos. said third-quarter net income rose 9%. Anheuser said "
+               "beer shipments grew, and Anheuser expects a good fourth quarter.\n"),
     "magna": ("TORONTO, Sept. 3, 1996 - Magna International Inc said on Tuesday it would build a plant in Ohio. "
               "Magna said the plant would employ 400 people, and Magna expects it to open in 1998.\n"),
 }
@@ -179,6 +181,9 @@ def test_a_companys_leading_word_is_the_company(repeats):
     magna = [m for m in repeats if m["doc_id"] == "magna" and m["text"] == "Magna"]
     assert magna and {m["label"] for m in magna} == {"ORG"}
     assert {m["name"] for m in magna} == {"Magna International Inc"}
+    brewer = [m for m in repeats if m["doc_id"] == "brewer" and m["text"] == "Anheuser"]
+    assert len(brewer) == 2 and {m["label"] for m in brewer} == {"ORG"}
+    assert all(m["name"].startswith("Anheuser-Busch") for m in brewer)
 
 
 def test_quantities_and_timeline_take_an_actor_in_any_case():

@@ -485,14 +485,14 @@ def bare_surname(k: str, lex: Lexicon) -> str | None:
 
 def _companies(ms: list[dict], lex: Lexicon) -> dict[str, str]:
     """Names this document writes with a company suffix ("Magna International Inc."): the name and its
-    leading words ("Magna International", "Magna") -> the company."""
+    leading words ("Magna International", "Magna"; "Anheuser" of "Anheuser-Busch Cos.") -> the company."""
     suffixes = {w.rstrip(".") for w in lex.company_suffixes}
     out: dict[str, str] = {}
     for m in ms:
         words = key(m["text"]).split()
         if m["label"] == "ORG" and len(words) >= 2 and words[-1].rstrip(".,") in suffixes:
-            for n in range(len(words) - 1, 0, -1):
-                base = " ".join(words[:n]).rstrip(",")
+            bases = [" ".join(words[:n]).rstrip(",") for n in range(len(words) - 1, 0, -1)]
+            for base in bases + bases[-1].split("-")[:1]:  # "Anheuser" of "Anheuser-Busch Cos."
                 if name_word(base, lex):
                     out.setdefault(base, _tidy(m["text"]))
     return out

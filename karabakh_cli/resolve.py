@@ -30,7 +30,6 @@ from functools import lru_cache
 from .extract.actors import JOINERS, PLACE_LABELS, bare_surname, name_word, person_key
 from .lexicon import Lexicon, key
 
-MERGE_MODES = ("corpus", "document", "none")
 YEARS_APART = 4  # articles this many years apart never share a bare surname's owner
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 DOC_RULE_EVIDENCE = {
@@ -265,7 +264,7 @@ def _country_prefixed(by_actor: dict[str, list[Group]], labels: dict[str, str],
         if labels[k] != "ORG":
             continue
         for n in (1, 2):
-            head = " ".join(words[:n])
+            head = key(" ".join(words[:n]))  # "u.s." -> "u.s"
             if len(words) > n and (head in lex.demonyms or (head in lex.places and lex.places[head][2] is None)):
                 prefixed.setdefault(" ".join(words[n:]), set()).add(k)
                 break

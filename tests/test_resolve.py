@@ -210,3 +210,30 @@ def test_names_stop_at_a_spaced_dash_and_before_figures(tmp_path):
 def test_a_name_written_in_capitals_in_the_headline(repeats):
     caps = [m for m in repeats if m["doc_id"] == "caps" and m["text"] == "HARGREAVE"]
     assert caps and caps[0]["label"] == "PERSON" and caps[0]["name"] == "Owen Hargreave"
+
+
+def test_articles_years_apart_do_not_share_a_surname(tmp_path):
+    folder = write(tmp_path / "years", {
+        "a": "date 1990-08-02\nFarm leader Walter Brennecke told a rally in Des Moines on Thursday that corn prices "
+             "would recover.\n",
+        "b": "date 2004-05-05\nThe new ethanol plant will open in June, Brennecke told reporters in Des Moines on "
+             "Wednesday.\n",
+        "c": "date 1991-03-01\nBrennecke told farmers in Ames on Friday that the drought was over.\n"})
+    rows = {r["name"]: r for r in run_json("entities", folder, "--label", "PERSON")}
+    assert rows["Walter Brennecke"]["doc_ids"] == ["a", "c"]
+    assert rows["Brennecke"]["unresolved"] is True and rows["Brennecke"]["doc_ids"] == ["b"]
+    (line,) = run_json("entities", folder, "--explain", "Brennecke")
+    assert "2004 vs 1990" in line["evidence"]
+
+
+def test_a_name_joins_its_only_country_prefixed_form(tmp_path):
+    folder = write(tmp_path / "prefix", {
+        "a": "WASHINGTON, March 3, 1997 - The U.S. Commerce Department said on Monday that factory orders rose "
+             "1.2 percent in January.\n",
+        "b": "Retail sales fell in February, the Commerce Department said on Thursday, the first drop in five "
+             "months.\n"})
+    rows = {r["name"]: r for r in run_json("entities", folder)}
+    assert rows["U.S. Commerce Department"]["doc_ids"] == ["a", "b"]
+    assert "Commerce Department" not in rows
+    rules = {line["surface"]: line["rule"] for line in run_json("entities", folder, "--explain", "commerce department")}
+    assert rules["Commerce Department"] == "country prefix"

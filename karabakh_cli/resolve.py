@@ -72,7 +72,7 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon, mode: str = "corpus", te
     `texts` / `dates`: each document's text and ISO date, the evidence for acronyms and year gaps.
     Each row keeps its `groups` (rule and evidence per group) for `explain`.
     """
-    _place_ministries(docs, lex)
+    _place_ministries(docs, lex, across=mode == "corpus")
     groups = _groups(docs, mode)
     if mode == "corpus":
         _resolve(groups, lex, texts or {}, dates or {})
@@ -82,10 +82,11 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon, mode: str = "corpus", te
     return _rows(groups, lex)
 
 
-def _place_ministries(docs: dict[str, list[dict]], lex: Lexicon) -> None:
-    """A ministry no document placed takes the country of its topic, if the corpus places it in one only."""
+def _place_ministries(docs: dict[str, list[dict]], lex: Lexicon, *, across: bool) -> None:
+    """A ministry no document placed takes the country of its topic, if the corpus places it in one only
+    (and `across` documents is allowed)."""
     topic_country: dict[str, set[str]] = {}
-    for ms in docs.values():
+    for ms in docs.values() if across else ():
         for m in ms:
             if m.get("ministry_topic") and m.get("country"):
                 topic_country.setdefault(m["ministry_topic"], set()).add(m["country"])

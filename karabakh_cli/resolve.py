@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,10 +56,8 @@ class Group:
     rule: str = "same name"
     evidence: str = ""
     unresolved: bool = False
+    label: str = ""  # its commonest label, set once the group is complete
 
-    @property
-    def label(self) -> str:
-        return max(self.labels, key=self.labels.__getitem__)
 
 
 def merge(docs: dict[str, list[dict]], *, lex: Lexicon, mode: str = "corpus", texts: dict[str, str] | None = None,
@@ -123,6 +120,8 @@ def _groups(docs: dict[str, list[dict]], mode: str) -> list[Group]:
                 g.roles[m["role"]] = g.roles.get(m["role"], 0) + 1
             g.country = g.country or m.get("country")
             g.mentions.append(m)
+    for g in out.values():
+        g.label = max(g.labels, key=g.labels.__getitem__)
     return list(out.values())
 
 
@@ -136,7 +135,7 @@ def _resolve(groups: list[Group], lex: Lexicon, texts: dict[str, str], dates: di
         by_actor.setdefault(g.actor, []).append(g)
     _bare_persons(groups, by_actor, lex, dates)
     redirect: dict[str, tuple[str, str, str]] = {}  # actor key -> (actor key, rule, evidence)
-    labels = {k: _vote(_sum(g.labels for g in gs), k, lex) for k, gs in by_actor.items()}
+    labels = {k: _vote(_sum([g.labels for g in gs]), k, lex) for k, gs in by_actor.items()}
     redirect.update(_acronyms(by_actor, labels, texts, lex))
     redirect.update({k: v for k, v in _country_prefixed(by_actor, labels, lex).items() if k not in redirect})
     redirect.update({k: v for k, v in _transliterations(by_actor, labels).items() if k not in redirect})
@@ -327,12 +326,9 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
         by_actor.setdefault(key_, []).append(g)
     out = []
     for gs in by_actor.values():
-        names: Counter = Counter()
-        for g in gs:
-            names[g.name] += len(g.mentions)
-        labels, surfaces, roles = (_sum(g.labels for g in gs), _sum(g.surfaces for g in gs),
-                                   _sum(g.roles for g in gs))
-        name = _display(names, gs)
+        labels, surfaces, roles = (_sum([g.labels for g in gs]), _sum([g.surfaces for g in gs]),
+                                   _sum([g.roles for g in gs]))
+        name = _display(gs)
         label = _vote(labels, gs[0].actor.split("\x00")[-1], lex)
         country = next((g.country for g in gs if g.country), None)
         for g in gs:
@@ -345,8 +341,8 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
             "mentions": sum(labels.values()),
             "documents": len(doc_ids),
             "doc_ids": doc_ids,
-            "aliases": [s for s, _ in surfaces.most_common() if s != name],
-            "roles": [s for s, _ in roles.most_common()],
+            "aliases": [s for s in _ranked(surfaces) if s != name],
+            "roles": _ranked(roles),
             "country": country if label in PLACE_LABELS | {"NORP", "ORG"} else None,
             "unresolved": any(g.unresolved for g in gs),
             "groups": gs,
@@ -355,26 +351,39 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
     return out
 
 
-def _sum(counts) -> Counter:
+def _sum(counts: list[dict[str, int]]) -> dict[str, int]:
+    """Counts added up (plain dicts: most actors have one group, and Counter costs more than it saves)."""
+    if len(counts) == 1:
+        return counts[0]
     out: dict[str, int] = {}
     for c in counts:
         for k, v in c.items():
             out[k] = out.get(k, 0) + v
-    return Counter(out)
+    return out
 
 
-def _display(names: Counter, gs: list[Group]) -> str:
+def _ranked(counts: dict[str, int]) -> list[str]:
+    """Keys, commonest first, ties in first-seen order."""
+    return sorted(counts, key=counts.__getitem__, reverse=True)
+
+
+def _display(gs: list[Group]) -> str:
     """The actor's own commonest name (not that of a surname or acronym that joined it), never in capitals
     when another spelling exists: an all-caps line is no name's spelling."""
-    own: Counter = Counter()
-    for g in gs:
-        if g.rule == "same name":
-            own[g.name] += len(g.mentions)
-    ranked = [n for n, _ in (own or names).most_common()]
+    if len(gs) == 1:
+        ranked = [gs[0].name]
+    else:
+        own: dict[str, int] = {}
+        every: dict[str, int] = {}
+        for g in gs:
+            every[g.name] = every.get(g.name, 0) + len(g.mentions)
+            if g.rule == "same name":
+                own[g.name] = own.get(g.name, 0) + len(g.mentions)
+        ranked = _ranked(own or every)
     return next((n for n in ranked if not (n.isupper() and len(n) > 6)), ranked[0])
 
 
-def _vote(labels: Counter, k: str, lex: Lexicon) -> str:
+def _vote(labels: dict[str, int], k: str, lex: Lexicon) -> str:
     if k in lex.places:
         return lex.places[k][1]
     if k in lex.demonyms:

@@ -5,12 +5,12 @@ when only some documents were re-processed.
 """
 from __future__ import annotations
 
-from . import lexicon
-from .extract import actors
+from . import lexicon, resolve
 
 DOC_COLUMNS = ["doc_id", "title", "date", "date_source", "date_not_before", "dateline", "dateline_place", "agency",
                "source", "url", "words", "sentences", "path"]
-ENTITY_COLUMNS = ["name", "label", "mentions", "documents", "doc_ids", "aliases", "roles", "country"]
+ENTITY_COLUMNS = ["name", "label", "mentions", "documents", "doc_ids", "aliases", "roles", "country", "unresolved"]
+EXPLAIN_COLUMNS = ["surface", "group", "label", "rule", "evidence", "mentions", "doc_ids"]
 MENTION_COLUMNS = ["doc_id", "start", "end", "text", "label", "name", "role", "source"]
 
 
@@ -24,18 +24,24 @@ def docs(records: list[dict]) -> list[dict]:
              "source": source_of(r)} for r in records]
 
 
-def _named(records: list[dict], lex: lexicon.Lexicon) -> dict[str, list[dict]]:
-    """Each document's mentions with canonical names, ministries and surnames placed corpus-wide."""
+def _merged(records: list[dict], lex: lexicon.Lexicon, merge: str) -> tuple[list[dict], dict[str, list[dict]]]:
+    """(actor rows, doc_id -> mentions named after their actor): the entity-resolution step over copies."""
     docs_ms = {r["doc_id"]: [dict(m) for m in r.get("mentions", [])] for r in records}
-    actors.merge(docs_ms, lex=lex)  # names mentions in place as a side effect of merging
-    return docs_ms
+    rows = resolve.merge(docs_ms, lex=lex, mode=merge, texts={r["doc_id"]: r.get("text", "") for r in records},
+                         dates={r["doc_id"]: r.get("date") for r in records})
+    return rows, docs_ms
+
+
+def _named(records: list[dict], lex: lexicon.Lexicon, merge: str = "corpus") -> dict[str, list[dict]]:
+    """Each document's mentions with the canonical names of their actors."""
+    return _merged(records, lex, merge)[1]
 
 
 def entities(records: list[dict], *, lex: lexicon.Lexicon, labels: list[str] | None = None,
-             min_count: int = 1, top: int | None = None, doc: str | None = None) -> list[dict]:
-    """One row per actor across the corpus, filtered."""
-    docs_ms = {r["doc_id"]: [dict(m) for m in r.get("mentions", [])] for r in records}
-    rows = actors.merge(docs_ms, lex=lex)
+             min_count: int = 1, top: int | None = None, doc: str | None = None,
+             merge: str = "corpus") -> list[dict]:
+    """One row per actor across the corpus, filtered (each row keeps its merge `groups` for `explain`)."""
+    rows = _merged(records, lex, merge)[0]
     wanted = {lab.upper() for lab in labels or []}
     rows = [r for r in rows
             if (not wanted or r["label"] in wanted) and r["mentions"] >= min_count
@@ -44,9 +50,9 @@ def entities(records: list[dict], *, lex: lexicon.Lexicon, labels: list[str] | N
 
 
 def mentions(records: list[dict], *, lex: lexicon.Lexicon, labels: list[str] | None = None,
-             doc: str | None = None) -> list[dict]:
+             doc: str | None = None, merge: str = "corpus") -> list[dict]:
     """One row per mention, with the canonical name of its actor."""
-    docs_ms = _named(records, lex)
+    docs_ms = _named(records, lex, merge)
     wanted = {lab.upper() for lab in labels or []}
     return [{"doc_id": d, **m} for d, ms in docs_ms.items() if doc is None or d == doc
             for m in ms if not wanted or m["label"] in wanted]
@@ -158,8 +164,7 @@ def quotes(records: list[dict], *, lex: lexicon.Lexicon) -> tuple[list[dict], li
     from .timeline import _bounds, resolve
 
     dates, timexes = resolve(records)
-    docs_ms = {r["doc_id"]: [dict(m) for m in r.get("mentions", [])] for r in records}
-    actor_rows = actors.merge(docs_ms, lex=lex)  # names the mentions in place
+    actor_rows, docs_ms = _merged(records, lex, "corpus")
     rows = []
     for r in records:
         doc_id, text = r["doc_id"], r["text"]

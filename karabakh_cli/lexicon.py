@@ -36,6 +36,27 @@ class Lexicon:
     titles: set[str] = field(default_factory=set)
     topics: dict[str, str] = field(default_factory=dict)  # phrasing -> topic
     common: set[str] = field(default_factory=set)
+    fragments: set[str] = field(default_factory=set)  # single words that are no organisation on their own
+    company_suffixes: set[str] = field(default_factory=set)
+    offices: dict[str, str] = field(default_factory=dict)  # office phrasing -> office
+    particles: set[str] = field(default_factory=set)  # "bin" of "bin Laden": a surname, not a first name
+
+    @cached_property
+    def title_words(self) -> set[str]:
+        """Every word of every title: "Prime" of "Prime Minister" is a title cut in half."""
+        return {w for t in self.titles for w in t.split()}
+
+    @cached_property
+    def offices_longest_first(self) -> list[str]:
+        return sorted(self.offices, key=len, reverse=True)
+
+    def office_of(self, role: str) -> str | None:
+        """The one office a role names ("former Gov." -> governor), or None for "Mr.", "spokesman"."""
+        r = f" {key(role)} "
+        for phrase in self.offices_longest_first:
+            if f" {phrase} " in r:
+                return self.offices[phrase]
+        return None
 
     # Longest first, so "South Ossetian" wins over "Ossetian": sorted once, asked per ministry mention.
     @cached_property
@@ -96,4 +117,11 @@ def load(aliases_file: str | None = None) -> Lexicon:
         for p in [topic, *phrasings]:
             lex.topics[p.lower()] = topic
     lex.common = {w.lower() for w in _read(DATA / "headline_words.json").get("words", [])}
+    rules = _read(DATA / "actor_rules.json")
+    lex.fragments = set(rules.get("fragment_words", []))
+    lex.company_suffixes = set(rules.get("company_suffixes", []))
+    lex.particles = set(rules.get("surname_particles", []))
+    for office, phrasings in rules.get("offices", {}).items():
+        for p in [office, *phrasings]:
+            lex.offices[key(p)] = office
     return lex

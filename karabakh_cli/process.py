@@ -15,8 +15,9 @@ from .extract import actors
 if TYPE_CHECKING:
     from spacy.language import Language
 
-RECORD_VERSION = 5  # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and
-# agency anywhere in the opening; 5: quantities carry value_max, dimension, change
+# 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and agency anywhere in
+# the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`
+RECORD_VERSION = 6
 
 
 def article_meta(art: Article) -> dict:
@@ -72,6 +73,8 @@ def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None =
     for doc, art in paragraphs.docs(list(zip(texts, arts)), nlp, batch_size=batch_size):
         rec = article_meta(art)
         ms = dateline_mentions(art, lex) + actors.mentions(doc, lex=lex, skip=art.meta_spans)
+        for m in ms:  # the model read a truecased headline: report the text as the article writes it
+            m["text"] = art.text[m["start"]:m["end"]]
         home = lex.places.get(lexicon.key(art.dateline or ""), (None, None, None))[2]
         rec["mentions"] = actors.canonical_names(sorted(ms, key=lambda m: m["start"]), lex=lex,
                                                  home_country=home)

@@ -45,24 +45,6 @@ def by_doc(mentions: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def find_actors(query: str, named: dict[str, list[dict]]) -> list[str]:
-    """The canonical names `query` means: an actor's name or any surface it was mentioned under,
-    else the people whose surname it is ("Aliyev"; every one of them when several share it).
-
-    Case-insensitive, exact; the commonest first. The one place an actor name is looked up.
-    """
-    q = query.casefold()
-    hits: Counter = Counter()
-    surname: Counter = Counter()
-    for ms in named.values():
-        for m in ms:
-            if m["name"].casefold() == q or m["text"].casefold() == q:
-                hits[m["name"]] += 1
-            elif m["label"] == "PERSON" and m["name"].casefold().split()[-1:] == [q]:
-                surname[m["name"]] += 1
-    return [n for n, _ in (hits or surname).most_common()]
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: blocks between blank lines, or lines when the text has none."""
     br = PARAGRAPH_BREAK if PARAGRAPH_BREAK.search(text.strip()) else LINE_BREAK

@@ -5,9 +5,10 @@ import json
 from pathlib import Path
 
 ARTICLES = {
-    # TASS: dateline with agency, no year (the weekday dates it: November 10, 2020 was a Tuesday)
+    # TASS: dateline with agency, no year: the weekday and the year the text names date it (2020-11-10 was a Tuesday)
     "a_tass.txt": "MOSCOW, November 10. /TASS/. Russian President Vladimir Putin and Azerbaijani President Ilham "
-                  "Aliyev signed a joint statement on Tuesday night, the Kremlin press service said.\n\n"
+                  "Aliyev signed a joint statement on Tuesday night to end the fighting that began on September 27, "
+                  "2020, the Kremlin press service said.\n\n"
                   "Armenian Prime Minister Nikol Pashinyan also signed the document. Putin said the ceasefire "
                   "would hold.\n",
     # AP: header date, "CITY (AP) —" dateline

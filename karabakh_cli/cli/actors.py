@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from .actor import ActorOpt, Merge, MergeOpt, resolve_actor
 from .app import (
     AliasesOpt,
     DocOpt,
@@ -48,6 +49,11 @@ def entities_cli(
                                                show_default=False)] = None,
     doc: DocOpt = None,
     show_mentions: Annotated[bool, typer.Option("--mentions", help="One row per mention instead.")] = False,
+    actor: ActorOpt = None,
+    merge: MergeOpt = Merge.corpus,
+    explain: Annotated[str | None, typer.Option("--explain", metavar="NAME", show_default=False,
+                                                   help="How this actor's names and mentions were joined, "
+                                                        "by which rule and evidence.")] = None,
     fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
     patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
     index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None,
@@ -59,11 +65,24 @@ def entities_cli(
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     lex = lexicon_for(aliases)
     fmt_ = report.choose(fmt, as_json)
+    every = analyze.entities(loaded.records, lex=lex, merge=merge.value) if actor or explain is not None else []
+    wanted = resolve_actor(actor, every)
+    if explain is not None:
+        from ..resolve import explain as explain_rows
+
+        chosen = resolve_actor([explain], every) or set()
+        rows = [line for r in every if r["name"] in chosen for line in explain_rows(r)]
+        report.write(rows, fmt_, columns=analyze.EXPLAIN_COLUMNS, title=f"How {explain!r} was merged",
+                     table_columns=["surface", "group", "rule", "evidence", "mentions"])
+        return
     if show_mentions:
-        rows = analyze.mentions(loaded.records, lex=lex, labels=labels, doc=doc)
+        rows = [m for m in analyze.mentions(loaded.records, lex=lex, labels=labels, doc=doc, merge=merge.value)
+                if wanted is None or m["name"] in wanted]
         report.write(rows, fmt_, columns=analyze.MENTION_COLUMNS, title="Mentions")
         return
-    rows = analyze.entities(loaded.records, lex=lex, labels=labels, min_count=min_count, top=top, doc=doc)
+    rows = [r for r in analyze.entities(loaded.records, lex=lex, labels=labels, min_count=min_count, top=top,
+                                        doc=doc, merge=merge.value)
+            if wanted is None or r["name"] in wanted]
     report.write(rows, fmt_, columns=analyze.ENTITY_COLUMNS, title="Actors",
                  table_columns=["name", "label", "mentions", "documents", "aliases"])
 

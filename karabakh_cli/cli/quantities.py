@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from .actor import ActorOpt, resolve_actor
 from .app import (
     AliasesOpt,
     DocOpt,
@@ -42,6 +43,7 @@ def quantities_cli(
     min_value: Annotated[float | None, typer.Option("--min", help="Only values of at least this.",
                                                        show_default=False)] = None,
     doc: DocOpt = None,
+    actor: ActorOpt = None,
     group_by: Annotated[GroupBy | None, typer.Option(
         "--group-by", help="Totals per object, unit or category: sums of counts, mass, volume, area and money; "
                            "the latest or largest of a repeated toll; no total for percentages or rates.",
@@ -61,7 +63,9 @@ def quantities_cli(
         raise typer.BadParameter("a chart of quantities needs --group-by (bars per object, unit or category)",
                                  param_hint="--plot")
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    rows = analyze.quantities(loaded.records, lex=lexicon_for(aliases), flagged=flagged)
+    lex = lexicon_for(aliases)
+    rows = analyze.quantities(loaded.records, lex=lex, flagged=flagged)
+    wanted = resolve_actor(actor, analyze.entities(loaded.records, lex=lex)) if actor else None
     units = {u.casefold() for u in unit or []}
     cats = {c.casefold() for c in category or []}
     rows = [r for r in rows
@@ -69,7 +73,8 @@ def quantities_cli(
             and (not cats or (r["category"] or "").casefold() in cats)
             and (obj is None or obj.casefold() in (r["object"] or "").casefold())
             and (min_value is None or r["value"] >= min_value)
-            and (doc is None or r["doc_id"] == doc)]
+            and (doc is None or r["doc_id"] == doc)
+            and (wanted is None or wanted & set(r["actors"]))]
     fmt_ = report.choose(fmt, as_json)
     if group_by:
         grouped, approx = analyze.group_quantities(rows, group_by.value)

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from .actor import resolve_actor
 from .app import (
     AliasesOpt,
     DocOpt,
@@ -23,15 +24,6 @@ from .app import (
     options,
 )
 from .values import FromOpt, ToOpt
-
-
-def actor_names(query: str, actors: list[dict]) -> set[str]:
-    """The canonical names a user's actor query stands for: the name or any alias, case-insensitive, or a
-    person's surname. One small function on purpose: a shared actor resolver can replace it."""
-    k = " ".join(query.split()).casefold()
-    return {a["name"] for a in actors
-            if k == a["name"].casefold() or k in {x.casefold() for x in a.get("aliases", [])}
-            or (a["label"] == "PERSON" and k == a["name"].split()[-1].casefold())}
 
 
 @app.command("quotes")
@@ -58,8 +50,8 @@ def quotes_cli(
     lo, hi = date_from, date_to  # first and last ISO day (values.FromOpt / ToOpt)
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     rows, actors = analyze.quotes(loaded.records, lex=lexicon_for(aliases))
-    by = set().union(*(actor_names(s, actors) for s in speaker or []))
-    about = set().union(*(actor_names(a, actors) for a in actor or []))
+    by = resolve_actor(speaker, actors) or set()
+    about = resolve_actor(actor, actors) or set()
 
     def when(r: dict) -> tuple | None:
         return _bounds(str(r["date"])) if r["date"] else None

@@ -47,17 +47,21 @@ def named(records: list[dict], aliases: Path | None) -> dict[str, list[dict]]:
 
 
 def actors_named(queries: list[str], named_ms: dict[str, list[dict]]) -> list[str]:
-    """The canonical actors the `--actor` values mean; a value matching none is said on stderr."""
-    from ..records import warn
-    from ..scope import find_actors
+    """The canonical actors the `--actor` values mean (`cli.actor.resolve_actor`: name, any surface form,
+    a person's surname; an unknown one is an error naming close matches), the most mentioned first."""
+    from collections import Counter
 
-    out: list[str] = []
-    for q in queries:
-        found = find_actors(q, named_ms)
-        if not found:
-            warn(f"no actor named {q!r}")
-        out += [a for a in found if a not in out]
-    return out
+    from .actor import resolve_actor
+
+    counts: Counter = Counter()
+    rows: dict[str, dict] = {}
+    for ms in named_ms.values():
+        for m in ms:
+            counts[m["name"]] += 1
+            row = rows.setdefault(m["name"], {"name": m["name"], "label": m["label"], "aliases": set()})
+            row["aliases"].add(m["text"])
+    found = resolve_actor(queries, list(rows.values())) or set()
+    return sorted(found, key=lambda n: (-counts[n], n))
 
 
 def draw(chart: Callable[..., None], *args, path: Path, **kwargs) -> None:

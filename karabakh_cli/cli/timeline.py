@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from .actor import ActorOpt, resolve_actor
 from .app import (
     AliasesOpt,
     DocOpt,
@@ -43,8 +44,7 @@ def timeline_cli(
     paths: Paths = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="Only events naming this actor (repeatable).",
-                                                       show_default=False)] = None,
+    actor: ActorOpt = None,
     doc: DocOpt = None,
     no_group: Annotated[bool, typer.Option("--no-group", help="One row per mention, not per event.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw events per month as a bar chart.")] = False,
@@ -64,11 +64,11 @@ def timeline_cli(
     for m in analyze.mentions(loaded.records, lex=lex):
         names.setdefault(m["doc_id"], []).append(m)
     rows = timeline.events(loaded.records, names=names, group=not no_group)
-    wanted = {a.casefold() for a in actor or []}
+    wanted = resolve_actor(actor, analyze.entities(loaded.records, lex=lex)) if actor else None
     rows = [r for r in rows
             if (lo is None or r["end_date"] >= lo) and (hi is None or r["start_date"] <= hi)
             and (doc is None or doc in r["doc_ids"])
-            and (not wanted or wanted & {a.casefold() for a in r["actors"]})]
+            and (wanted is None or wanted & set(r["actors"]))]
     if plot is not None:
         from ..plot import timeline as chart_file
         from .scope import draw

@@ -11,7 +11,6 @@ and "Emergencies Ministry of Russia" become "Russian Emergencies Ministry".
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
 from ..lexicon import UNIT_WORDS, Lexicon, key
@@ -40,8 +39,93 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
         for part in _split_paragraphs(ent):
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
+    out.extend(_bracketed_acronyms(doc, out, skip))
+    out.extend(_repeated(doc, out, lex, skip))
+    out.extend(_capital_places(doc, out, lex, skip))
     out.sort(key=lambda m: m["start"])
     return out
+
+
+def _bracketed_acronyms(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
+    """"Kurdistan Democratic Party (KDP)": the short form in brackets after a name is that actor too."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out = []
+    for m in found:
+        if m["label"] not in ("ORG", "GPE") or " " not in m["text"]:
+            continue
+        hit = re.match(r"\s*\(\s*((?:[A-Z]\.?){2,8})\s*\)", doc.text[m["end"]:m["end"] + 16])
+        if hit and _untagged(doc, m["end"] + hit.start(1), m["end"] + hit.end(1), taken):
+            out.append({"start": m["end"] + hit.start(1), "end": m["end"] + hit.end(1), "text": hit.group(1),
+                        "label": m["label"]})
+    return out
+
+
+def _repeated(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
+    """Names the model tagged once and missed later in the same article ("Alexander Lebed" ... "Lebed said"):
+    every untagged occurrence of a name written exactly so, and of a full name's surname, with its label.
+    Only this article's own names: nothing crosses to another article."""
+    labels: dict[str, set[str]] = {}
+    surnames = set()  # the naming step makes these persons whatever the model said: so does this one
+    for m in found:
+        labels.setdefault(m["text"], set()).add(m["label"])
+        words = m["text"].split()
+        if m["label"] == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            if name_word(key(words[-1]), lex) and key(words[-1]) not in lex.common:
+                surnames.add(words[-1])
+    for w in surnames:
+        labels[w] = {"PERSON"}
+    for t, labs in list(labels.items()):  # a headline or table in capitals: "SHEARER TO LEAD ENGLAND"
+        if len(t) > 3 and not t.isupper() and len(labs) == 1:
+            labels.setdefault(t.upper(), set()).update(labs)
+    names = sorted((t for t, labs in labels.items() if len(labs) == 1 and re.match(r"[A-Z]", t)), key=len, reverse=True)
+    if not names:
+        return []
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out = []
+    for hit in re.finditer(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])", doc.text):
+        if _untagged(doc, *hit.span(), taken) and not _inside_longer_name(doc.char_span(*hit.span()), lex):
+            out.append({"start": hit.start(), "end": hit.end(), "text": hit.group(),
+                        "label": next(iter(labels[hit.group()]))})
+    return out
+
+
+def _inside_longer_name(span: Span, lex: Lexicon) -> bool:
+    """"Younis" of an untagged "Waqar Younis": a capitalised word beside it on its line (no title) is more name."""
+    doc = span.doc
+    near = []
+    if span.start > 0 and "\n" not in doc[span.start - 1].whitespace_:
+        near.append(doc[span.start - 1])
+    if span.end < len(doc) and "\n" not in doc[span.end - 1].whitespace_:
+        near.append(doc[span.end])
+    return any(t.is_title and not t.is_stop and t.lower_ not in lex.titles for t in near)
+
+
+def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
+    """Gazetteer places and nationalities in capitals the model does not read ("ROMANIA BEAT LITHUANIA")."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out = []
+    for run in re.finditer(r"(?<![\w.-])[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?![\w-])", doc.text):
+        words = [(w.start() + run.start(), w.end() + run.start()) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):  # longest first: "SRI LANKA" before "LANKA"
+                s, e = words[i][0], words[j - 1][1]
+                k = key(doc.text[s:e])
+                more = key(doc.text[words[j][0]:words[j][1]]) if j < len(words) else ""
+                if (len(k) > 3 and (k in lex.places or k in lex.demonyms) and more not in UNIT_WORDS
+                        and _untagged(doc, s, e, taken)):
+                    out.append({"start": s, "end": e, "text": doc.text[s:e],
+                                "label": "NORP" if k in lex.demonyms else lex.places[k][1]})
+                    i = j - 1
+                    break
+            i += 1
+    return out
+
+
+def _untagged(doc: Doc, s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether [s, e) is whole tokens the model tagged nothing on and no mention holds."""
+    span = doc.char_span(s, e)
+    return span is not None and not any(t.ent_type_ for t in span) and not any(a < e and s < b for a, b in taken)
 
 
 def _extend(ent: Span, lex: Lexicon) -> tuple[Span, str]:
@@ -58,17 +142,35 @@ def _extend(ent: Span, lex: Lexicon) -> tuple[Span, str]:
 
 
 def _split_paragraphs(ent: Span) -> list[Span]:
-    """An entity never runs across a line break."""
+    """An entity never runs across a line break, nor a spaced dash ("CRICKET - SRI LANKA")."""
     parts, start = [], ent.start
     for tok in ent:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if "\n" in tok.text else tok.i + 1
+        dash = tok.text in ("-", "--", "\u2013", "\u2014") and tok.whitespace_ and tok.i > 0 \
+            and tok.doc[tok.i - 1].whitespace_
+        if "\n" in tok.text or "\n" in tok.whitespace_ or dash:
+            end = tok.i if "\n" in tok.text or dash else tok.i + 1
             if end > start:
                 parts.append(ent.doc[start:end])
             start = tok.i + 1
     if start < ent.end:
         parts.append(ent.doc[start:ent.end])
     return parts
+
+
+def _trailing_numbers(toks: list[Token], label: str) -> list[Token]:
+    """Figures are no part of a name: "J. Ratcliffe 63", "Kent 108-3" (a team's score), but "Channel 4" stays."""
+    def figure(i: int) -> bool:  # "108", or the dash of "108-3"
+        t = toks[i].text
+        digits = any(c.isdigit() for c in t)
+        return digits or (t in ("-", "/", ":") and i > 0 and any(c.isdigit() for c in toks[i - 1].text))
+
+    n = len(toks)
+    while n > 1 and figure(n - 1):
+        n -= 1
+    cut = len(toks) - n
+    if cut and (label == "PERSON" or cut > 1 or not toks[-1].text.isdigit() or len(toks[-1].text) >= 2):
+        return toks[:n]
+    return toks
 
 
 def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
@@ -79,8 +181,11 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
     if label == "PERSON" or len(toks) > 1:
         while len(toks) > 1 and _is_title(toks, lex):
             n = _title_len(toks, lex)
+            if label != "PERSON" and all(t.lower_ in lex.fragments for t in toks[n:]):
+                break  # "Justice Department" is a department, not a justice called "Department"
             role.extend(t.text for t in toks[:n])
             toks = toks[n:]
+    toks = _trailing_numbers(toks, label)
     while toks and (toks[-1].text in POSSESSIVE or toks[-1].is_punct):
         toks.pop()
     if not toks:
@@ -161,7 +266,7 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     if not re.search(r"[A-Z0-9]", text[:1]) and toks[0].lower_ not in QUALIFIERS or len(text) < 2:
         return []
     k = key(text)
-    if k.endswith(" ministries"):
+    if k.endswith(" ministries") or _fragment(toks, k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named
     label = _relabel(text, label, lex)
     m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}
@@ -170,6 +275,23 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
         if prev:
             m["owner"] = prev
     return [m]
+
+
+def _fragment(toks: list[Token], k: str, label: str, lex: Lexicon) -> bool:
+    """A piece of a title or department the model took for a name: "State" of "Secretary of State",
+    "Acting Prime" of "Acting Prime Minister". "Commerce said" alone is the department: kept."""
+    if label not in ("ORG", "PERSON") or k in lex.places or k in lex.aliases or k in lex.demonyms:
+        return False
+    words = k.split()
+    if not all(w in lex.title_words or w in lex.fragments for w in words):
+        return False
+    if k in lex.titles and label == "ORG":
+        return True
+    doc, s, e = toks[0].doc, toks[0].i, toks[-1].i + 1
+    if e < len(doc) and doc[e].lower_ in lex.fragments and doc[e].is_title:
+        return True  # "Defense" cut from "Defense Department"
+    return any(" ".join(t.lower_ for t in doc[a:b]) in lex.titles
+               for a in range(max(0, s - 3), s + 1) for b in range(e, min(len(doc), e + 2) + 1) if (a, b) != (s, e))
 
 
 def _relabel(text: str, label: str, lex: Lexicon) -> str:
@@ -272,29 +394,52 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
 
     `home_country`: the country of the dateline's place, for "the national Emergencies Ministry".
     Ministries whose country the document never says get `ministry_topic` and no country:
-    the corpus step names them.
+    the corpus step names them. A mention named by a rule other than its own text carries
+    `rule` (alias, gazetteer, demonym, surname, first name, company, ministry) for `--explain`.
     """
-    persons = [m for m in ms if m["label"] == "PERSON" and len(m["text"].split()) >= 2]
+    _persons_by_surname(ms, lex)
     by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     full_of: dict[str, str] = {}
-    for p in persons:
-        full = _person_name(p["text"], lex)
-        by_last.setdefault(key(full.split()[-1]), set()).add(person_key(full))
-        full_of.setdefault(person_key(full), full)
+    offices: dict[str, set[str]] = {}
+    for p in ms:
+        if p["label"] == "PERSON" and len(p["text"].split()) >= 2 and not bare_surname(key(p["text"]), lex):
+            full = _person_name(p["text"], lex)
+            pk = person_key(full)
+            full_of.setdefault(pk, full)
+            office = lex.office_of(p["role"]) if p.get("role") else None
+            offices.setdefault(pk, set()).update([office] if office else [])
+            first, last = pk.split()[0], pk.split()[-1]
+            if name_word(last, lex) and name_word(first, lex):
+                by_last.setdefault(last, set()).add(pk)
+                by_first.setdefault(first, set()).add(pk)
+    companies = _companies(ms, lex)
     for m in ms:
         k = key(m["text"])
+        bare = bare_surname(k, lex)
+        office = lex.office_of(m["role"]) if m.get("role") else None
+        # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join
+        lasts = {pk for pk in by_last.get(bare or "", ()) if not office or office in offices[pk]}
+        firsts = by_first.get(k, set()) if " " not in k else set()
         if k in lex.aliases:
             m["name"], lab = lex.aliases[k]
             m["label"] = lab or m["label"]
+            m["rule"] = "alias"
         elif k in lex.places:
             m["name"], m["label"] = lex.places[k][0], lex.places[k][1]
+            m["rule"] = "gazetteer"
         elif k in lex.demonyms:
             m["name"], m["label"] = lex.adjective.get(lex.demonyms[k], m["text"]), "NORP"
             m["country"] = lex.demonyms[k]
-        elif m["label"] == "PERSON" and len(m["text"].split()) >= 2:
+            m["rule"] = "demonym"
+        elif m["label"] in ("PERSON", "NORP", "ORG") and k in companies:
+            m["name"], m["label"], m["rule"] = companies[k], "ORG", "company"
+        elif m["label"] == "PERSON" and not bare:
             m["name"] = _person_name(m["text"], lex)
-        elif len(m["text"].split()) == 1 and len(by_last.get(k, ())) == 1:
-            m["name"], m["label"] = full_of[next(iter(by_last[k]))], "PERSON"
+        elif bare and len(lasts) == 1:
+            m["name"], m["label"], m["rule"] = full_of[next(iter(lasts))], "PERSON", "surname"
+        elif m["label"] in ("PERSON", "ORG", "NORP") and not by_last.get(bare or "") and len(firsts) == 1:
+            m["name"], m["label"], m["rule"] = full_of[next(iter(firsts))], "PERSON", "first name"
         elif m["label"] == "ORG" and re.search(r"\bministry\b", k):
             country, topic = ministry_name(m["text"], m.get("owner"), lex)
             if m.get("owner") == "@national" and not country:
@@ -310,6 +455,49 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
     return ms
 
 
+def _persons_by_surname(ms: list[dict], lex: Lexicon) -> None:
+    """"Wasim Akram" tagged ORG where the article calls "Akram" a person: a plain two- or three-word name
+    (no company, department or place word in it) whose last word is a person here is that person."""
+    surnames = {m["text"].split()[-1] for m in ms if m["label"] == "PERSON"}
+    for m in ms:
+        words = m["text"].split()
+        if m["label"] != "ORG" or not 2 <= len(words) <= 3 or words[-1] not in surnames:
+            continue
+        ks = [key(w) for w in words]
+        if all(w[:1].isupper() and not w.isupper() for w in words) and key(m["text"]) not in lex.aliases \
+                and not any(k in lex.company_suffixes or k in lex.fragments or k in JOINERS or k in lex.places
+                            or k in lex.demonyms or k in lex.titles for k in ks):
+            m["label"] = "PERSON"
+
+
+def name_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word can be a person's first or last name key: places and nationalities never are."""
+    return word not in lex.places and word not in lex.demonyms and word not in lex.titles
+
+
+def bare_surname(k: str, lex: Lexicon) -> str | None:
+    """The surname a name key is when it has no first name: "castro", "bin laden" -> "laden"."""
+    words = k.split()
+    if len(words) == 1:
+        return words[0]
+    return words[-1] if len(words) <= 3 and words[0] in lex.particles else None
+
+
+def _companies(ms: list[dict], lex: Lexicon) -> dict[str, str]:
+    """Names this document writes with a company suffix ("Magna International Inc."): the name and its
+    leading words ("Magna International", "Magna"; "Anheuser" of "Anheuser-Busch Cos.") -> the company."""
+    suffixes = {w.rstrip(".") for w in lex.company_suffixes}
+    out: dict[str, str] = {}
+    for m in ms:
+        words = key(m["text"]).split()
+        if m["label"] == "ORG" and len(words) >= 2 and words[-1].rstrip(".,") in suffixes:
+            bases = [" ".join(words[:n]).rstrip(",") for n in range(len(words) - 1, 0, -1)]
+            for base in bases + bases[-1].split("-")[:1]:  # "Anheuser" of "Anheuser-Busch Cos."
+                if name_word(base, lex):
+                    out.setdefault(base, _tidy(m["text"]))
+    return out
+
+
 def person_key(name: str) -> str:
     """First and last name: "James C. Kopp", "James Charles Kopp" and "James Kopp" are one person."""
     words = key(name).split()
@@ -322,10 +510,8 @@ def _person_name(text: str, lex: Lexicon) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    if text.isupper() and len(text) > 6:
-        return text.title()
-    return text
+    """The name as written, spacing folded: never re-cased, so a name is always text some article has."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _resolve_ministries(ms: list[dict], lex: Lexicon) -> None:
@@ -343,73 +529,3 @@ def _resolve_ministries(ms: list[dict], lex: Lexicon) -> None:
     for m in minis:
         if m.get("country"):
             m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {m['ministry_topic']} Ministry"
-
-
-def merge(docs: dict[str, list[dict]], *, lex: Lexicon) -> list[dict]:
-    """One row per real-world actor across the corpus, sorted by mentions.
-
-    `docs` maps doc_id to that document's named mentions (from `canonical_names`).
-    """
-    all_ms = [(d, m) for d, ms in docs.items() for m in ms]
-    # Ministries no document placed: the corpus's commonest country for that topic.
-    topic_country: dict[str, Counter] = {}
-    for _, m in all_ms:
-        if m.get("ministry_topic") and m.get("country"):
-            topic_country.setdefault(m["ministry_topic"], Counter())[m["country"]] += 1
-    surnames: dict[str, set[str]] = {}
-    full_of: dict[str, Counter] = {}
-    for _, m in all_ms:
-        if m["label"] == "PERSON" and len(m["name"].split()) >= 2:
-            pk = person_key(m["name"])
-            surnames.setdefault(pk.split()[-1], set()).add(pk)
-            full_of.setdefault(pk, Counter())[m["name"]] += 1
-    for _, m in all_ms:
-        t = m.get("ministry_topic")
-        if t and not m.get("country"):
-            if t in topic_country:
-                m["country"] = topic_country[t].most_common(1)[0][0]
-                m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {t} Ministry"
-            else:
-                m["name"] = f"{t} Ministry"
-        k = key(m["name"])
-        if " " not in k and len(surnames.get(k, ())) == 1:
-            m["name"], m["label"] = full_of[next(iter(surnames[k]))].most_common(1)[0][0], "PERSON"
-    rows: dict[str, dict] = {}
-    for doc_id, m in all_ms:
-        k = person_key(m["name"]) if m["label"] == "PERSON" else key(m["name"])
-        r = rows.get(k)
-        if r is None:
-            r = rows[k] = {"names": Counter(), "labels": Counter(), "surfaces": Counter(),
-                           "doc_ids": {}, "roles": Counter(), "country": None}
-        r["names"][m["name"]] += 1
-        r["labels"][m["label"]] += 1
-        r["surfaces"][m["text"]] += 1
-        r["doc_ids"][doc_id] = None  # an ordered set: the order documents first name the actor
-        if m.get("role"):
-            r["roles"][m["role"]] += 1
-        r["country"] = r["country"] or m.get("country")
-    out = []
-    for k, r in rows.items():
-        name = r["names"].most_common(1)[0][0]
-        label = _vote(r["labels"], k, lex)
-        out.append({
-            "name": name,
-            "label": label,
-            "mentions": sum(r["labels"].values()),
-            "documents": len(r["doc_ids"]),
-            "doc_ids": list(r["doc_ids"]),
-            "aliases": [s for s, _ in r["surfaces"].most_common() if s != name],
-            "roles": [s for s, _ in r["roles"].most_common()],
-            "country": r["country"] if label in PLACE_LABELS | {"NORP", "ORG"} else None,
-        })
-    out.sort(key=lambda r: (-r["mentions"], -r["documents"], r["name"]))
-    return out
-
-
-def _vote(labels: Counter, k: str, lex: Lexicon) -> str:
-    if k in lex.places:
-        return lex.places[k][1]
-    if k in lex.demonyms:
-        return "NORP"
-    order = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
-    return max(labels, key=lambda lab: (labels[lab], -order.index(lab) if lab in order else -99))

@@ -1,0 +1,57 @@
+"""The `--actor` and `--merge` options every command shares, and the one place an actor query is resolved."""
+from __future__ import annotations
+
+import difflib
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from .app import UserError
+
+
+class Merge(str, Enum):
+    corpus = "corpus"
+    document = "document"
+    none = "none"
+
+
+ActorOpt = Annotated[list[str] | None, typer.Option(
+    "--actor", help="Only this actor: its name, any alias or surface form, any case (repeatable).",
+    show_default=False)]
+MergeOpt = Annotated[Merge, typer.Option(
+    "--merge", help="Join name variants across the corpus, within each document only, or not at all.")]
+
+
+def resolve_actor(queries: list[str] | None, rows: list[dict]) -> set[str] | None:
+    """The canonical actor names `queries` mean, or None when no query was given.
+
+    `rows`: actor rows from `analyze.entities(...)` (the same merge the command uses). A query
+    matches an actor's name first, else any of its aliases / surface forms, case-insensitively, else
+    the people whose surname it is ("Aliyev" when the text only ever wrote "Ilham Aliyev"); a surface
+    shared by several actors ("Bush": Jeb Bush and an unresolved Bush) selects them all.
+    Filter a command's rows by `row_actor_name in result`. An unknown actor is a UserError (exit 1)
+    naming the closest known names.
+    """
+    if not queries:
+        return None
+    by_name: dict[str, set[str]] = {}
+    by_alias: dict[str, set[str]] = {}
+    by_surname: dict[str, set[str]] = {}
+    for r in rows:
+        by_name.setdefault(r["name"].casefold(), set()).add(r["name"])
+        for a in r.get("aliases") or []:
+            by_alias.setdefault(a.casefold(), set()).add(r["name"])
+        if r.get("label") == "PERSON" and " " in r["name"]:
+            by_surname.setdefault(r["name"].split()[-1].casefold(), set()).add(r["name"])
+    out: set[str] = set()
+    for q in queries:
+        k = " ".join(q.split()).casefold()
+        found = by_name.get(k) or by_alias.get(k) or by_surname.get(k)
+        if not found:
+            close = difflib.get_close_matches(k, list(by_name) + list(by_alias), n=5, cutoff=0.6)
+            names = sorted({n for c in close for n in by_name.get(c) or by_alias[c]})
+            hint = f" (close: {', '.join(names)})" if names else ""
+            raise UserError(f"no actor {q!r} in these articles{hint}")
+        out |= found
+    return out

@@ -64,7 +64,8 @@ def bar_chart(counts: list[tuple[str, int]], left_out: int, fmt, out=None) -> No
 
     from .report import Format, write
 
-    note = f"{left_out} event(s) dated only to a year are not counted" if left_out else None
+    note = (f"{left_out} event(s) dated to no single month (a year, season or decade) are not counted"
+            if left_out else None)
     if fmt is not Format.table:
         write([{"month": m, "events": n} for m, n in counts], fmt, columns=["month", "events"], out=out)
         if note:

@@ -10,7 +10,7 @@ import sys
 import networkx as nx
 import pytest
 import wire
-from conftest import run_cli, run_json
+from conftest import run_cli, run_json, run_proc
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +68,8 @@ def test_ego_network_by_any_alias(corpus):
     assert len(alters) > len(rows)
     around = {"Vladimir Putin"} | {r["target"] for r in rows}
     assert all(r["source"] in around and r["target"] in around for r in alters)
-    code, out, err = run_cli("network", str(corpus), "--actor", "Nobody Here", "--json")
-    assert code == 1 and out == "" and "no actor 'Nobody Here'" in err
+    p = run_proc("network", str(corpus), "--actor", "Nobody Here", "--json")
+    assert p.returncode == 1 and p.stdout == "" and "no actor 'Nobody Here'" in p.stderr
 
 
 def test_date_doc_and_source_scope(corpus):

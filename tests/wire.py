@@ -13,7 +13,7 @@ ARTICLES = {
                   "would hold.\n",
     # AP: header date, "CITY (AP) —" dateline
     "b_ap.txt": " date 2020-10-02\nWASHINGTON (AP) \u2014 Secretary of State Mike Pompeo urged Armenia and Azerbaijan "
-                "to stop the fighting on Friday.\n\nPompeo spoke with Nikol Pashinyan by phone. The ceasefire talks, "
+                "to stop the fighting on Friday.\n\nHe spoke with Nikol Pashinyan by phone. The ceasefire talks, "
                 "he said, would resume in Geneva.\n",
     # a feature without date or dateline
     "c_undated.txt": "Pashinyan Visits the Front\n\nNikol Pashinyan met soldiers near Stepanakert. Vladimir Putin was "

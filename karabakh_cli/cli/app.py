@@ -37,11 +37,10 @@ class UserError(Exception):
 
 
 # ------------------------------------------------------------------ shared options
-Paths = Annotated[list[str] | None, typer.Argument(
-    help="Article files or folders. Folders are read recursively: *.txt, *.jsonl, *.ndjson, *.csv, *.tsv, "
-         "*.html, *.htm, each optionally .gz; a file of any name is read as text unless its name says otherwise. "
-         "'-' reads standard input (text or JSON Lines). Default: the bundled seeds.",
-    show_default=False, metavar="PATH")]
+PATHS_HELP = ("Article files or folders. Folders are read recursively: *.txt, *.jsonl, *.ndjson, *.csv, *.tsv, "
+              "*.html, *.htm, each optionally .gz; a file of any name is read as text unless its name says otherwise. "
+              "'-' reads standard input (text or JSON Lines). Default: the bundled seeds.")
+Paths = Annotated[list[str] | None, typer.Argument(help=PATHS_HELP, show_default=False, metavar="PATH")]
 
 
 def _one_format(ctx: typer.Context, param: typer.CallbackParam, value):

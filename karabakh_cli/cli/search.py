@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from .app import (
+    PATHS_HELP,
     AliasesOpt,
     DocOpt,
     FormatOpt,
@@ -28,8 +29,8 @@ from .values import FromOpt, ToOpt
 def search_cli(
     args: Annotated[list[str] | None, typer.Argument(
         metavar="PATTERN PATHS", show_default=False,
-        help="Words to find (as whole words, any spacing between them), then article files or folders. "
-             "With --actor there is no PATTERN: every argument is a path.")] = None,
+        help="Words to find (as whole words, any spacing between them), then the paths. With --actor there is "
+             "no PATTERN: every argument is a path. PATHS: " + PATHS_HELP)] = None,
     regex: Annotated[bool, typer.Option("--regex", "-e", help="PATTERN is a Python regular expression.")] = False,
     case_sensitive: Annotated[bool, typer.Option("--case-sensitive", "-s", help="Match case (default: ignore it).")]
     = False,

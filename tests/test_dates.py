@@ -59,6 +59,19 @@ def test_weekday_with_part_of_day() -> None:
     assert x["value"] == "2020-12-15TMO"
 
 
+def test_previous_weekday_is_before_the_reference_day() -> None:
+    # a Friday article: "the previous Friday" is a week back, never the article's own day
+    x = one("The index closed 3% below the previous Friday.", date(2021, 3, 26))
+    assert (x["text"], x["value"]) == ("the previous Friday", "2021-03-19")
+    assert one("Turnover fell from the preceding Monday.", TUE)["value"] == "2021-03-22"
+
+
+def test_past_perfect_governs_the_verb_it_heads() -> None:
+    # "had been set to lapse ... Saturday" in a Wednesday story: the Saturday already passed
+    x = one("The truce had been set to lapse on Saturday, officials said.", date(2021, 3, 24))
+    assert x["value"] == "2021-03-20"
+
+
 # ---- month-day and explicit dates --------------------------------------------------------------
 def test_month_day_resolves_to_recent_past() -> None:
     x = one("On November 9, the leaders signed a joint statement.")
@@ -188,6 +201,41 @@ def test_durations(text: str, surface: str, value: str) -> None:
     assert (x["text"], x["value"], x["type"]) == (surface, value, "DURATION")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Margins shrank in the past two quarters.", "the past two quarters", "P2Q"),
+        ("Output grew for three quarters running.", "three quarters", "P3Q"),
+        ("Sales rose for several quarters.", "several quarters", "PXQ"),
+    ],
+)
+def test_quarter_durations_keep_the_quarter_unit(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["value"]) == (surface, value)
+
+
+def test_interest_every_quarter_is_a_set_of_quarters() -> None:
+    x = one("The lender collects its coupon every quarter.")
+    assert (x["type"], x["value"]) == ("SET", "P1Q")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Sarajevo, nineteen ninety-two. The siege had begun.", "nineteen ninety-two", "1992"),
+        ("Police linked it to a nineteen ninety-eight bombing.", "nineteen ninety-eight", "1998"),
+        ("The festival opened in nineteen eighty-five.", "nineteen eighty-five", "1985"),
+    ],
+)
+def test_spoken_years(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["value"]) == (surface, value)
+
+
+def test_spoken_number_before_a_plural_is_a_count() -> None:
+    assert extract_dates("Observers counted nineteen ninety-two ballots, then stopped.", anchor=SUN) == []
+
+
 def test_duration_mod() -> None:
     assert one("The siege lasted nearly forty years.")["mod"] == "LESS_THAN"
 
@@ -219,6 +267,16 @@ def test_rate_is_not_a_duration() -> None:
 def test_clock_time_with_weekday() -> None:
     x = one("The blast occurred at 10 p.m. Wednesday.", date(1998, 2, 13))
     assert (x["text"], x["type"], x["value"]) == ("10 p.m. Wednesday", "TIME", "1998-02-11T22:00")
+
+
+def test_clock_takes_the_weekday_after_a_bracketed_zone() -> None:
+    x = values("The shelling began at 6:40 a.m. (0340 GMT) Thursday, residents said.", date(2021, 3, 27))
+    assert x == [("6:40 a.m.", "2021-03-25T06:40"), ("Thursday", "2021-03-25")]
+
+
+def test_midnight_is_a_clock_point_not_a_night() -> None:
+    x = one("The ceasefire will take effect at midnight Sunday.", date(2020, 12, 17))
+    assert (x["text"], x["type"], x["value"]) == ("midnight Sunday", "TIME", "2020-12-20T24:00")
 
 
 def test_this_morning_and_noon() -> None:

@@ -21,7 +21,7 @@ _UNIT_CODE = {
     "FN": ("", "W", 2),
     "WE": ("", "WE", 1),
     "M": ("", "M", 1),
-    "Q": ("", "M", 3),
+    "Q": ("", "Q", 1),  # TIMEX3 has a quarter unit: "the past two quarters" is P2Q, not P6M
     "Y": ("", "Y", 1),
     "DE": ("", "Y", 10),
     "CE": ("", "Y", 100),
@@ -49,6 +49,8 @@ def _duration_value(n: float, unit: str) -> str | None:
     """ISO-8601 duration for n units; fractions move to the next smaller unit (2.5Y -> P2Y6M)."""
     if n < 0 or n > 1e6:
         return None
+    if unit == "Q" and n != int(n):
+        return _duration_value(n * 3, "M")  # "a quarter and a half": months say it exactly
     t, code, mult = _UNIT_CODE[unit]
     if unit == "WE":
         return f"P{int(n * 2)}D" if n == int(n) else None

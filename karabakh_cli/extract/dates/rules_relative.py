@@ -192,7 +192,8 @@ def _weekday_value(ctx: _Ctx, m: re.Match, wd: int, rel: str) -> str | None:
 
 
 @rule(
-    rf"(?:(?P<rel>this\s+coming|this\s+past|this|last|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<p>{DAYPART}))?",
+    rf"(?:(?P<rel>this\s+coming|this\s+past|this|last|next|coming|past|(?:the\s+)?previous|(?:the\s+)?preceding)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
+    rf"(?:\s+(?P<p>{DAYPART}))?",
     4,
 )
 def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -200,8 +201,8 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not w[0].isupper():
         return None
     rel = re.sub(r"\s+", " ", (m["rel"] or "")).lower()
-    if rel == "this past":
-        rel = "last"
+    if rel in ("this past", "the previous", "previous", "the preceding", "preceding"):
+        rel = "last"  # "the previous Friday": strictly before the reference day, never the day itself
     if rel == "past":
         return None
     wd = _wd_of(w)

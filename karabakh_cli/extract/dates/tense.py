@@ -103,14 +103,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
             if sign > 0 and boundary and cm.start() >= boundary.start():
                 matrix = matrix or kind
                 continue
-            if sign < 0 and (kind == "future_strong" or word in ("had", "had been")):
+            if sign < 0 and (kind == "future_strong" or word.startswith("had")):
                 strong_left.append((pos + len(word), kind))
             if best is None or dist < best[0]:
                 best = (dist, kind)
                 best_pos = pos if sign < 0 else -1
-    if best and best[1].endswith("weak") and best_pos >= 0:
-        # an auxiliary governs the verb after it: "had been due to expire Friday", "will begin ... on Friday"
-        gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH and "," not in text[e:best_pos]]
+    if best and best_pos >= 0 and best[1] != "past_strong":
+        # an auxiliary governs the verb after it: "had been due to expire Friday", "will begin ... on Friday";
+        # a past perfect also governs a future cue: "had been set to lapse Friday" is a future already past
+        gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH and "," not in text[e:best_pos]
+               and (best[1].endswith("weak") or k == "past_strong")]
         if gov:
             return gov[-1]
     return best[1] if best else matrix

@@ -72,6 +72,31 @@ def test_past_perfect_governs_the_verb_it_heads() -> None:
     assert x["value"] == "2021-03-20"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister told NTV\'s "This Week" that the border stays shut.',
+        "Her interview with ''60 Minutes'' aired after the vote.",
+        "You are listening to Radio Free Asia Tonight.",
+        "The premiere of ``High Noon'' drew crowds.",
+    ],
+)
+def test_capitalised_time_words_mid_sentence_are_titles(text: str) -> None:
+    assert extract_dates(text, anchor=SUN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Talks Resume Next Week In Vienna", "Next Week"),  # a headline capitalises everything
+        ("Today the corridor reopened.", "Today"),
+        ("Refugees returned on Victory Day.", "Victory Day"),
+    ],
+)
+def test_capitals_of_headlines_sentence_starts_and_names_still_date(text: str, surface: str) -> None:
+    assert one(text)["text"] == surface
+
+
 # ---- month-day and explicit dates --------------------------------------------------------------
 def test_month_day_resolves_to_recent_past() -> None:
     x = one("On November 9, the leaders signed a joint statement.")

@@ -111,6 +111,17 @@ def test_month_day_weak_past_yields_to_nearness() -> None:
     assert one("The offer was extended to Nov. 20.", date(1989, 11, 2))["value"] == "1989-11-20"
 
 
+def test_verb_far_after_a_leading_month_still_sets_its_tense() -> None:
+    # the main verb sits well past the fronted month and a long appositive: it still decides the year
+    text = ("In January, two weeks after the tenth anniversary of the founding of the regional peacekeeping "
+            "mission in the mountains, a roadside bomb near the border town of Kelbajar, Azerbaijan, killed a driver.")
+    assert [x["value"] for x in extract_dates(text, anchor=date(2020, 10, 25))] == ["2020-01", "P2W"]
+
+
+def test_through_a_month_is_a_forward_limit() -> None:
+    assert one("Lenders extended the credit line through March.")["value"] == "2021-03"
+
+
 def test_explicit_date() -> None:
     x = one("Renewed clashes erupted on September 27, 2020, with intense battles.", None)
     assert (x["text"], x["value"]) == ("September 27, 2020", "2020-09-27")

@@ -48,7 +48,7 @@ _NOT_VERBS = {
 }
 
 
-_ADJACENT_ONLY = {"by", "until", "till"}
+_ADJACENT_ONLY = {"by", "until", "till", "through"}
 _AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
 _CLAUSE_END = re.compile(r"[,;(\"”]|''|\s--?\s|—")
 _ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
@@ -77,7 +77,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     if cut >= 0:
         left = left[cut + 1 :]
         lo = start - len(left)
-    right = text[end : end + 120]
+    right = text[end : end + 200]
     for m in re.finditer(r"[.!?](\s|$)|\n", right):
         if m.group() == "\n" or not (m.group()[0] == "." and _abbreviation(text[: end + m.start()])):
             right = right[: m.start()]

@@ -122,6 +122,19 @@ def test_through_a_month_is_a_forward_limit() -> None:
     assert one("Lenders extended the credit line through March.")["value"] == "2021-03"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Friday, when the envoy cancelled his holiday plans for the trip, aides wept.", "2021-03-19"),
+        ("Their plans, drafted on Friday, were shelved.", "2021-03-19"),
+        ("The envoy plans a visit on Friday.", "2021-03-26"),
+        ("The union plans to strike on Friday.", "2021-03-26"),
+    ],
+)
+def test_plans_the_noun_does_not_look_ahead(text: str, value: str) -> None:
+    assert one(text, date(2021, 3, 22))["value"] == value
+
+
 def test_explicit_date() -> None:
     x = one("Renewed clashes erupted on September 27, 2020, with intense battles.", None)
     assert (x["text"], x["value"]) == ("September 27, 2020", "2020-09-27")

@@ -49,6 +49,8 @@ _NOT_VERBS = {
 
 
 _ADJACENT_ONLY = {"by", "until", "till", "through"}
+_NOUN_OR_VERB = {"plans", "plan"}  # cues that are also plural/singular nouns
+_NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|(?:for|and|or|that|which|is|are|was|were|had|have)\b)", re.I)
 _AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
 _CLAUSE_END = re.compile(r"[,;(\"”]|''|\s--?\s|—")
 _ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
@@ -95,6 +97,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
             word = re.sub(r"\s+", " ", raw.lower())
             if word not in _CUE_KIND and (raw[0].isupper() or word in _NOT_VERBS):
                 continue
+            if word in _NOUN_OR_VERB and _NOUN_NEXT.match(seg, cm.end()):
+                continue  # "vacation plans for the trip": the noun, not the verb that looks ahead
             if word in _ADJACENT_ONLY and (sign > 0 or not _ADJ_GAP.fullmatch(text, base + cm.end(), start)):
                 continue  # "by May" is a deadline; "hampered by problems ... in May" is not
             pos = base + cm.start()

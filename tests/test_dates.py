@@ -285,6 +285,29 @@ def test_spoken_number_before_a_plural_is_a_count() -> None:
     assert extract_dates("Observers counted nineteen ninety-two ballots, then stopped.", anchor=SUN) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Markets fell for eight trading days in a row.", "eight trading days", "P8D"),
+        ("Banks must answer within five business days.", "five business days", "P5D"),
+        ("Villagers will live without power for a while.", "a while", "PXX"),
+        ("The mission was shelved for quite a long while.", "quite a long while", "PXX"),
+    ],
+)
+def test_qualified_and_vague_durations(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["value"], x["type"]) == (surface, value, "DURATION")
+
+
+def test_once_in_a_while_is_not_a_duration() -> None:
+    assert extract_dates("Once in a while the guns fall silent.", anchor=SUN) == []
+
+
+def test_a_later_date_is_a_future_reference() -> None:
+    x = one("The talks will resume at a later date.")
+    assert (x["text"], x["value"]) == ("a later date", "FUTURE_REF")
+
+
 def test_duration_mod() -> None:
     assert one("The siege lasted nearly forty years.")["mod"] == "LESS_THAN"
 

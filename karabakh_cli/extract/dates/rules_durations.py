@@ -86,7 +86,8 @@ _PRE_DUR = (
 
 
 @rule(
-    _PRE_DUR + rf"(?P<n>{NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long|short|extra)[\s-]+)?"
+    _PRE_DUR + rf"(?P<n>{NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long|short|extra|"
+    r"business|working|trading|school|calendar)[\s-]+)?"
     rf"(?P<u>{_UNIT_WORDS})(?P<old>-old|-long)?"
     r"(?P<ago>\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously))?",
     4,

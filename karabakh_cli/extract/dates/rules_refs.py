@@ -50,6 +50,9 @@ _REFS = {
     "the months ahead": "FUTURE_REF",
     "the weeks ahead": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "a future date": "FUTURE_REF",
+    "an earlier date": "PAST_REF",
 }
 _REF_SKIP = {"in the past", "once", "formerly", "until recently", "to date", "soon", "today's", "this time"}
 
@@ -68,6 +71,15 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
     ):
         return None
     return _c(m, "DATE", _REFS[w])
+
+
+@rule(r"(?:for|in|after|within)\s+(?P<x>(?:quite\s+)?a\s+(?:little\s+|long\s+|short\s+)?while)"
+      r"(?!\s+(?:ago|back|longer))", 5)
+def _a_while(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """'for a while', 'in a long while': a stretch of unknown length (PXX); the preposition stays out."""
+    if re.search(r"\bonce\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None  # "once in a while" says how often, not how long
+    return _c(m, "DURATION", "PXX", group="x")
 
 
 @rule(r"(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:recent|current|present)\s+)(?P<u>times|days|years|era|period)", 7)

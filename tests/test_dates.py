@@ -308,6 +308,19 @@ def test_a_later_date_is_a_future_reference() -> None:
     assert (x["text"], x["value"]) == ("a later date", "FUTURE_REF")
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Profit rose 8% in the year ended March 31.", ("the year", "DURATION", "P1Y")),
+        ("Sales in the year ending June 30 fell.", ("the year", "DURATION", "P1Y")),
+        ("Sales fell in the year.", ("the year", "DATE", "2020")),
+    ],
+)
+def test_year_ended_a_date_is_twelve_months(text: str, first: tuple[str, str, str]) -> None:
+    x = extract_dates(text, anchor=SUN)[0]
+    assert (x["text"], x["type"], x["value"]) == first
+
+
 def test_duration_mod() -> None:
     assert one("The siege lasted nearly forty years.")["mod"] == "LESS_THAN"
 

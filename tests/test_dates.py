@@ -321,6 +321,20 @@ def test_year_ended_a_date_is_twelve_months(text: str, first: tuple[str, str, st
     assert (x["text"], x["type"], x["value"]) == first
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Aid convoys are expected in coming weeks.", "coming weeks", "PXW"),
+        ("Prices may stay high in the coming months.", "the coming months", "PXM"),
+        ("Refugees face hardship in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("The scars will last for the years to come.", "the years to come", "PXY"),
+    ],
+)
+def test_coming_periods_mirror_past_periods(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["type"], x["value"]) == (surface, "DURATION", value)
+
+
 def test_duration_mod() -> None:
     assert one("The siege lasted nearly forty years.")["mod"] == "LESS_THAN"
 

@@ -234,10 +234,7 @@ def _rel_plural(m: re.Match, ctx: _Ctx) -> _Cand | None:
             c.start = m.start("rel")
         c.span = _recent_span(ctx, unit) if rel == "recent" else None
         return c
-    if rel in ("coming",):
-        c = _c(m, "DATE", "FUTURE_REF")
-    else:
-        c = _c(m, "DURATION", _VAGUE_CODE[unit])
+    c = _c(m, "DURATION", _VAGUE_CODE[unit])  # "in coming weeks" mirrors "in the past weeks": PXW
     if m["det"] and m["det"].lower() == "in":
         c.start = m.start("rel")
     if rel == "recent":  # "in recent weeks": up to the article's date
@@ -260,8 +257,11 @@ def _bare_plural(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if not m.group(0).lower().startswith("the"):
             return None
     if m.group(0).lower().startswith("the "):
-        if re.match(r"\s+(ahead|to\s+come)", after):
-            return _c(m, "DURATION", _VAGUE_CODE[_unit_of(u)])
+        ahead = re.match(r"\s+(ahead|to\s+come)\b", after)
+        if ahead:
+            c = _c(m, "DURATION", _VAGUE_CODE[_unit_of(u)])
+            c.end += ahead.end()  # "the weeks ahead" is one expression
+            return c
         if not re.search(r"\b(over|during|for|through|in)\s+$", before):
             return None
         return _c(m, "DURATION", _VAGUE_CODE[_unit_of(u)], group="u")

@@ -135,6 +135,13 @@ def test_plans_the_noun_does_not_look_ahead(text: str, value: str) -> None:
     assert one(text, date(2021, 3, 22))["value"] == value
 
 
+def test_future_in_the_past_leans_forward() -> None:
+    # a Friday story: "were planning to" looks ahead from the story's day, unlike the bare "were"
+    got = values("Veterans were planning to march on Sunday, organisers said.", date(2021, 3, 26))
+    assert got == [("Sunday", "2021-03-28")]
+    assert values("Veterans were marching on Sunday, organisers said.", date(2021, 3, 26)) == [("Sunday", "2021-03-21")]
+
+
 def test_explicit_date() -> None:
     x = one("Renewed clashes erupted on September 27, 2020, with intense battles.", None)
     assert (x["text"], x["value"]) == ("September 27, 2020", "2020-09-27")

@@ -142,6 +142,12 @@ def test_future_in_the_past_leans_forward() -> None:
     assert values("Veterans were marching on Sunday, organisers said.", date(2021, 3, 26)) == [("Sunday", "2021-03-21")]
 
 
+def test_another_dates_last_is_not_this_dates_tense() -> None:
+    # "last Thursday" dates the old deadline; the new one ("to Dec. 4") looks ahead with "would extend"
+    got = values("The ministry would extend the curfew, due to end last Thursday, to Dec. 4.", date(2020, 11, 30))
+    assert got == [("last Thursday", "2020-11-26"), ("Dec. 4", "2020-12-04")]
+
+
 def test_explicit_date() -> None:
     x = one("Renewed clashes erupted on September 27, 2020, with intense battles.", None)
     assert (x["text"], x["value"]) == ("September 27, 2020", "2020-09-27")

@@ -7,7 +7,7 @@ from datetime import date
 
 from .arith import resolve_month_day
 from .patterns import _ABBR_MONTHS, _alt
-from .words import TENSE_CUES
+from .words import MONTHS, TENSE_CUES, WEEKDAYS
 
 _CUE_KIND = {w.lower(): k for k, ws in TENSE_CUES.items() for w in ws}
 _CUE_RE = re.compile(r"(?<![\w'])(" + _alt(list(_CUE_KIND)) + r"|\w{3,}ed)(?![\w'])|('ll)\b", re.I)
@@ -51,6 +51,8 @@ _NOT_VERBS = {
 _ADJACENT_ONLY = {"by", "until", "till", "through"}
 _NOUN_OR_VERB = {"plans", "plan"}  # cues that are also plural/singular nouns
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|(?:for|and|or|that|which|is|are|was|were|had|have)\b)", re.I)
+_DETERMINERS = {"last", "next", "coming"}
+_NAMED_DAY_NEXT = re.compile(r"\s+(?:" + _alt(list(WEEKDAYS) + list(MONTHS)) + r")\b", re.I)
 _AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
 _CLAUSE_END = re.compile(r"[,;(\"”]|''|\s--?\s|—")
 _ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
@@ -99,6 +101,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 continue
             if word in _NOUN_OR_VERB and _NOUN_NEXT.match(seg, cm.end()):
                 continue  # "vacation plans for the trip": the noun, not the verb that looks ahead
+            if word in _DETERMINERS and _NAMED_DAY_NEXT.match(seg, cm.end()):
+                continue  # "last Thursday" is a date of its own, with its own tense, not this one's
             if word in _ADJACENT_ONLY and (sign > 0 or not _ADJ_GAP.fullmatch(text, base + cm.end(), start)):
                 continue  # "by May" is a deadline; "hampered by problems ... in May" is not
             pos = base + cm.start()

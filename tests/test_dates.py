@@ -148,6 +148,19 @@ def test_another_dates_last_is_not_this_dates_tense() -> None:
     assert got == [("last Thursday", "2020-11-26"), ("Dec. 4", "2020-12-04")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("For the week, the lira lost 4%.", [("the week", "2020-WXX")]),
+        ("Monday was the week's busiest session.", [("Monday", "2020-12-14"), ("the week", "2020-WXX")]),
+        ("Sales vary with the day of the week.", []),
+        ("Talks stalled in the week before the vote.", []),
+    ],
+)
+def test_the_week_of_a_market_report_is_an_unnamed_week(text: str, found: list[tuple[str, str]]) -> None:
+    assert values(text) == found
+
+
 def test_explicit_date() -> None:
     x = one("Renewed clashes erupted on September 27, 2020, with intense battles.", None)
     assert (x["text"], x["value"]) == ("September 27, 2020", "2020-09-27")

@@ -253,6 +253,16 @@ def _week_of(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", _iso_week(ref)) if ref else None
 
 
+@rule(r"the\s+week(?=['’]s|\s*[,.;]|\s+(?:was|has|had|is|saw|brought|to\s+date)\b)", 6)
+def _the_week(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """'For the week, the index fell': a week the report is about, which the words do not pin down (YYYY-WXX)."""
+    before = ctx.text[max(0, m.start() - 8) : m.start()]
+    possessive = ctx.text[m.end() : m.end() + 1] in ("'", "’")
+    if re.search(r"\b(?:a|per|each|every|in)\s+$", before, re.I) or (re.search(r"\bof\s+$", before) and not possessive):
+        return None  # "three times in the week", "days of the week": not a particular week
+    return _c(m, "DATE", f"{ctx.anchor.year:04d}-WXX" if ctx.anchor else "XXXX-WXX")
+
+
 @rule(rf"(?P<wd>{_alt([w + 's' for w in _FULL_WD])})", 4)
 def _weekdays_plural(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not m["wd"][0].isupper():

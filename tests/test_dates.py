@@ -384,6 +384,19 @@ def test_sets(text: str, value: str) -> None:
     assert (x["type"], x["value"]) == ("SET", value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The router handles 40 million packets per second.",
+        "Convoys of three trucks per day crossed.",
+        "Unemployment is near its quarter-century low.",
+        "The quarter-to-quarter comparison flattered the bank.",
+    ],
+)
+def test_measures_and_quarter_compounds_are_not_times(text: str) -> None:
+    assert extract_dates(text, anchor=SUN) == []
+
+
 def test_rate_is_not_a_duration() -> None:
     assert extract_dates("The preferred pays $1.76 a year.", anchor=SUN) == []
 

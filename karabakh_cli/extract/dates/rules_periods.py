@@ -87,6 +87,8 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
     det = m["det"].lower()
     adj = re.sub(r"\s+", " ", (m["adj"] or "").lower())
     u = m["u"].lower()
+    if u == "quarter" and re.match(r"-(?:century|to-quarter)", ctx.text[m.end() : m.end() + 12]):
+        return None  # "its quarter-century low", "the quarter-to-quarter comparison": not a period
     ended = _ENDED.match(ctx.text, m.end())
     if ended and not adj.startswith(("year", "prior", "previous")) and "year" not in adj:
         mo, d = _month_of(ended["mo"]), _day_of(ended["d"])

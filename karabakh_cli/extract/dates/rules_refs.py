@@ -144,6 +144,11 @@ def _set_adv(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "SET", _SET_ADV[w])
 
 
+_MEASURE_BEFORE = re.compile(
+    rf"(?:\d[\d,.]*|\b(?:{NUMWORD}|dozen|hundred|thousand|million|billion))(?:\s+[a-z]+){{0,3}}\s*$", re.I
+)
+
+
 @rule(
     rf"(?P<q>every|each|per|a|an)\s+(?:(?P<n>other|single|{NUMWORD}|\d+)\s+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|(?P<wd>{WEEKDAY})|(?P<mo>{MONTH})|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening))",
     4,
@@ -165,6 +170,8 @@ def _set_every(m: re.Match, ctx: _Ctx) -> _Cand | None:
         before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
         if m["n"] or not re.search(r"\b(times|twice|once)\s*$", before):
             return None  # "$1.76 a year" is a rate, which TimeBank leaves unannotated
+    if q == "per" and _MEASURE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
+        return None  # "15 million instructions per second", "two flights per week": a measure, not a recurrence
     n = m["n"]
     k = 2 if n and n.lower() == "other" else (int(_words_to_num(n) or 1) if n and n.lower() != "single" else 1)
     if q == "each" and ctx.text[m.end() : m.end() + 3].lower() == " of":

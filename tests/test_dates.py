@@ -397,6 +397,11 @@ def test_measures_and_quarter_compounds_are_not_times(text: str) -> None:
     assert extract_dates(text, anchor=SUN) == []
 
 
+def test_the_past_that_counts_something_is_not_the_past() -> None:
+    assert extract_dates("Marches turned violent in the past three summers.", anchor=SUN) == []
+    assert one("Such talks failed in the past.")["value"] == "PAST_REF"
+
+
 def test_rate_is_not_a_duration() -> None:
     assert extract_dates("The preferred pays $1.76 a year.", anchor=SUN) == []
 

@@ -60,6 +60,10 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
         after = ctx.text[m.end() : m.end() + 6].lower()
         if re.match(r"-", after):  # "now-defunct"; but "now that ..." is PRESENT_REF in TimeBank
             return None
+    if w in ("the past", "the future") and re.match(
+        rf"\s+(?:{NUMWORD}|\d+|few|several|couple)\b", ctx.text[m.end() : m.end() + 14], re.I
+    ):
+        return None  # "the past three summers": "past" counts the summers, it is not the past itself
     if (
         w == "the present"
         and re.match(r"\s+\w", ctx.text[m.end() : m.end() + 3])

@@ -90,6 +90,8 @@ def test_capitalised_time_words_mid_sentence_are_titles(text: str) -> None:
     [
         ("Talks Resume Next Week In Vienna", "Next Week"),  # a headline capitalises everything
         ("Today the corridor reopened.", "Today"),
+        ("STEPANAKERT (AP) -- Today the corridor reopened.", "Today"),
+        ("YEREVAN _ Tonight the border stays shut.", "Tonight"),
         ("Refugees returned on Victory Day.", "Victory Day"),
     ],
 )

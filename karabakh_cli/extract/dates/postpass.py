@@ -180,7 +180,7 @@ def _overlaps(s: int, e: int, ranges: Sequence[tuple[int, int]]) -> bool:
 _DEICTIC = {"today", "tonight", "tomorrow", "yesterday", "now", "noon", "midnight", "this", "next", "last", "past",
             "recent", "coming"}
 _LOWER_TIME_WORDS = _DEICTIC | set(UNITS) | set(DAY_PARTS)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*|\n)[\s\"'`“‘(]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n|\s(?:--?|—|–|_)\s*)[\s\"'`“‘(]*$")
 
 
 def _titled(text: str, start: int, end: int) -> bool:

@@ -342,6 +342,8 @@ def test_a_later_date_is_a_future_reference() -> None:
         ("Profit rose 8% in the year ended March 31.", ("the year", "DURATION", "P1Y")),
         ("Sales in the year ending June 30 fell.", ("the year", "DURATION", "P1Y")),
         ("Sales fell in the year.", ("the year", "DATE", "2020")),
+        ("For the year, grain exports were flat.", ("the year", "DATE", "2020")),
+        ("Margins should widen for the fiscal year.", ("the fiscal year", "DATE", "2020")),
     ],
 )
 def test_year_ended_a_date_is_twelve_months(text: str, first: tuple[str, str, str]) -> None:

@@ -310,6 +310,8 @@ def _the_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return _c(m, "DATE", f"{a.year:04d}" if a else "PRESENT_REF")
     if re.match(r"\s+end(?:ed|ing)\b", after):
         return _c(m, "DURATION", "P1Y")  # "the year ended March 31": twelve months to a date, not a calendar year
+    if re.search(r"\bfor\s+$", before) and re.match(r"\s*[,.;]", after) and a and det == "the":
+        return _c(m, "DATE", f"{a.year:04d}")  # "For the year, volume was flat": the year being reported
     if re.search(r"\b(for|over|during|through|throughout)\s+$", before) or det == "a" or adj in ("entire", "fiscal"):
         return _c(m, "DURATION", "P1Y")
     if re.search(r"\b(in|earlier|later|early|late|of|by)\s+$", before) and a:

@@ -235,6 +235,13 @@ def test_quarter_and_year_ago_reference() -> None:
     assert values(text, date(1989, 11, 1)) == [("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3")]
 
 
+def test_year_earlier_compares_with_the_quarter_its_sentence_names() -> None:
+    text = ("Aeroflot said first-quarter traffic rose 14%. Separately, Azal reported third-quarter profit "
+            "of $5 million, up from $4 million a year earlier.")
+    assert values(text, date(2020, 11, 2)) == [
+        ("first-quarter", "2020-Q1"), ("third-quarter", "2020-Q3"), ("a year earlier", "2019-Q3")]
+
+
 def test_season() -> None:
     assert one("Exports fell this summer.", date(1998, 9, 1))["value"] == "1998-SU"
 

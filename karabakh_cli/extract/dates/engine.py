@@ -68,6 +68,8 @@ def _extract(text: str, anchor: date | None, skip: Sequence[tuple[int, int]]) ->
             continue  # one bad expression must not cost the rest of the article
         if not v:
             continue
+        if c.kind == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", v) and _near_anchor_quarter(v, anchor):
+            st.last_quarter = (int(v[:4]), int(v[-1]), c.start)
         if (
             c.kind == "quarter"
             and re.fullmatch(r"\d{4}-Q[1-4]", v)

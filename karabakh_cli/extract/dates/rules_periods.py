@@ -7,7 +7,7 @@ import re
 from .arith import _shift_months, _valid
 from .numwords import _day_of, _month_of
 from .patterns import DAY, MONTH, YEAR
-from .registry import _STATE_REACH, _c, _Cand, _Ctx, _future, _State, rule
+from .registry import _STATE_REACH, _c, _Cand, _Ctx, _future, _sentence_quarter, _State, rule
 from .tense import year_of_month_day
 
 # ---- quarters and halves -------------------------------------------------------------------
@@ -122,7 +122,10 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
     latest = adj in ("latest", "most recent", "just-ended", "just ended", "latest fiscal", "recent")
 
     def ref(st: _State) -> str:
-        if st.quarter and not latest and m.start() - st.quarter_pos < _STATE_REACH:
+        near = None if latest else _sentence_quarter(st, ctx.text, m.start())
+        if near:
+            y, q = near
+        elif st.quarter and not latest and m.start() - st.quarter_pos < _STATE_REACH:
             y, q = st.quarter
         elif a:
             y, mo = _shift_months(a.year, a.month, -3)
@@ -176,6 +179,9 @@ def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None  # handled by the quarter/period rule
 
     def ref(st: _State) -> str:
+        near = _sentence_quarter(st, ctx.text, m.start())
+        if near:
+            return f"{near[0] - 1:04d}-Q{near[1]}"
         if st.quarter and m.start() - st.quarter_pos < _STATE_REACH:
             return f"{st.quarter[0] - 1:04d}-Q{st.quarter[1]}"
         return f"{a.year - 1:04d}" if a else "PAST_REF"

@@ -242,6 +242,12 @@ def test_year_earlier_compares_with_the_quarter_its_sentence_names() -> None:
         ("first-quarter", "2020-Q1"), ("third-quarter", "2020-Q3"), ("a year earlier", "2019-Q3")]
 
 
+def test_year_earlier_after_a_longer_period_is_last_year() -> None:
+    text = ("Third-quarter net rose 5%. For the nine months, the airline earned $2 billion, "
+            "up from $1.7 billion a year earlier.")
+    assert values(text, date(2020, 11, 2))[-2:] == [("the nine months", "P9M"), ("a year earlier", "2019")]
+
+
 def test_season() -> None:
     assert one("Exports fell this summer.", date(1998, 9, 1))["value"] == "1998-SU"
 

@@ -170,6 +170,16 @@ def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{y:04d}-H{h}" if y else f"XXXX-H{h}")
 
 
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six|twelve|9|6|12)\s+months\b|\bfirst\s+half\b|\b(?:fiscal|full)\s+year\b", re.I
+)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    cut = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    return text[cut + 1 : start]
+
+
 @rule(r"(?:a\s+)?year[\s-](?P<w>earlier|ago|before)", 3)
 def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
     a = ctx.anchor
@@ -182,6 +192,8 @@ def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
         near = _sentence_quarter(st, ctx.text, m.start())
         if near:
             return f"{near[0] - 1:04d}-Q{near[1]}"
+        if a and _LONGER_PERIOD.search(_sentence_before(ctx.text, m.start())):
+            return f"{a.year - 1:04d}"  # "for the nine months, ... a year earlier": last year's, not a quarter
         if st.quarter and m.start() - st.quarter_pos < _STATE_REACH:
             return f"{st.quarter[0] - 1:04d}-Q{st.quarter[1]}"
         return f"{a.year - 1:04d}" if a else "PAST_REF"

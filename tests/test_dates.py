@@ -59,6 +59,46 @@ def test_weekday_with_part_of_day() -> None:
     assert x["value"] == "2020-12-15TMO"
 
 
+def test_previous_weekday_is_before_the_reference_day() -> None:
+    # a Friday article: "the previous Friday" is a week back, never the article's own day
+    x = one("The index closed 3% below the previous Friday.", date(2021, 3, 26))
+    assert (x["text"], x["value"]) == ("the previous Friday", "2021-03-19")
+    assert one("Turnover fell from the preceding Monday.", TUE)["value"] == "2021-03-22"
+
+
+def test_past_perfect_governs_the_verb_it_heads() -> None:
+    # "had been set to lapse ... Saturday" in a Wednesday story: the Saturday already passed
+    x = one("The truce had been set to lapse on Saturday, officials said.", date(2021, 3, 24))
+    assert x["value"] == "2021-03-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister told NTV\'s "This Week" that the border stays shut.',
+        "Her interview with ''60 Minutes'' aired after the vote.",
+        "You are listening to Radio Free Asia Tonight.",
+        "The premiere of ``High Noon'' drew crowds.",
+    ],
+)
+def test_capitalised_time_words_mid_sentence_are_titles(text: str) -> None:
+    assert extract_dates(text, anchor=SUN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Talks Resume Next Week In Vienna", "Next Week"),  # a headline capitalises everything
+        ("Today the corridor reopened.", "Today"),
+        ("STEPANAKERT (AP) -- Today the corridor reopened.", "Today"),
+        ("YEREVAN _ Tonight the border stays shut.", "Tonight"),
+        ("Refugees returned on Victory Day.", "Victory Day"),
+    ],
+)
+def test_capitals_of_headlines_sentence_starts_and_names_still_date(text: str, surface: str) -> None:
+    assert one(text)["text"] == surface
+
+
 # ---- month-day and explicit dates --------------------------------------------------------------
 def test_month_day_resolves_to_recent_past() -> None:
     x = one("On November 9, the leaders signed a joint statement.")
@@ -71,6 +111,56 @@ def test_month_day_future_with_will() -> None:
 
 def test_month_day_weak_past_yields_to_nearness() -> None:
     assert one("The offer was extended to Nov. 20.", date(1989, 11, 2))["value"] == "1989-11-20"
+
+
+def test_verb_far_after_a_leading_month_still_sets_its_tense() -> None:
+    # the main verb sits well past the fronted month and a long appositive: it still decides the year
+    text = ("In January, two weeks after the tenth anniversary of the founding of the regional peacekeeping "
+            "mission in the mountains, a roadside bomb near the border town of Kelbajar, Azerbaijan, killed a driver.")
+    assert [x["value"] for x in extract_dates(text, anchor=date(2020, 10, 25))] == ["2020-01", "P2W"]
+
+
+def test_through_a_month_is_a_forward_limit() -> None:
+    assert one("Lenders extended the credit line through March.")["value"] == "2021-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Friday, when the envoy cancelled his holiday plans for the trip, aides wept.", "2021-03-19"),
+        ("Their plans, drafted on Friday, were shelved.", "2021-03-19"),
+        ("The envoy plans a visit on Friday.", "2021-03-26"),
+        ("The union plans to strike on Friday.", "2021-03-26"),
+    ],
+)
+def test_plans_the_noun_does_not_look_ahead(text: str, value: str) -> None:
+    assert one(text, date(2021, 3, 22))["value"] == value
+
+
+def test_future_in_the_past_leans_forward() -> None:
+    # a Friday story: "were planning to" looks ahead from the story's day, unlike the bare "were"
+    got = values("Veterans were planning to march on Sunday, organisers said.", date(2021, 3, 26))
+    assert got == [("Sunday", "2021-03-28")]
+    assert values("Veterans were marching on Sunday, organisers said.", date(2021, 3, 26)) == [("Sunday", "2021-03-21")]
+
+
+def test_another_dates_last_is_not_this_dates_tense() -> None:
+    # "last Thursday" dates the old deadline; the new one ("to Dec. 4") looks ahead with "would extend"
+    got = values("The ministry would extend the curfew, due to end last Thursday, to Dec. 4.", date(2020, 11, 30))
+    assert got == [("last Thursday", "2020-11-26"), ("Dec. 4", "2020-12-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("For the week, the lira lost 4%.", [("the week", "2020-WXX")]),
+        ("Monday was the week's busiest session.", [("Monday", "2020-12-14"), ("the week", "2020-WXX")]),
+        ("Sales vary with the day of the week.", []),
+        ("Talks stalled in the week before the vote.", []),
+    ],
+)
+def test_the_week_of_a_market_report_is_an_unnamed_week(text: str, found: list[tuple[str, str]]) -> None:
+    assert values(text) == found
 
 
 def test_explicit_date() -> None:
@@ -145,6 +235,19 @@ def test_quarter_and_year_ago_reference() -> None:
     assert values(text, date(1989, 11, 1)) == [("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3")]
 
 
+def test_year_earlier_compares_with_the_quarter_its_sentence_names() -> None:
+    text = ("Aeroflot said first-quarter traffic rose 14%. Separately, Azal reported third-quarter profit "
+            "of $5 million, up from $4 million a year earlier.")
+    assert values(text, date(2020, 11, 2)) == [
+        ("first-quarter", "2020-Q1"), ("third-quarter", "2020-Q3"), ("a year earlier", "2019-Q3")]
+
+
+def test_year_earlier_after_a_longer_period_is_last_year() -> None:
+    text = ("Third-quarter net rose 5%. For the nine months, the airline earned $2 billion, "
+            "up from $1.7 billion a year earlier.")
+    assert values(text, date(2020, 11, 2))[-2:] == [("the nine months", "P9M"), ("a year earlier", "2019")]
+
+
 def test_season() -> None:
     assert one("Exports fell this summer.", date(1998, 9, 1))["value"] == "1998-SU"
 
@@ -188,6 +291,93 @@ def test_durations(text: str, surface: str, value: str) -> None:
     assert (x["text"], x["value"], x["type"]) == (surface, value, "DURATION")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Margins shrank in the past two quarters.", "the past two quarters", "P2Q"),
+        ("Output grew for three quarters running.", "three quarters", "P3Q"),
+        ("Sales rose for several quarters.", "several quarters", "PXQ"),
+    ],
+)
+def test_quarter_durations_keep_the_quarter_unit(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["value"]) == (surface, value)
+
+
+def test_interest_every_quarter_is_a_set_of_quarters() -> None:
+    x = one("The lender collects its coupon every quarter.")
+    assert (x["type"], x["value"]) == ("SET", "P1Q")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Sarajevo, nineteen ninety-two. The siege had begun.", "nineteen ninety-two", "1992"),
+        ("Police linked it to a nineteen ninety-eight bombing.", "nineteen ninety-eight", "1998"),
+        ("The festival opened in nineteen eighty-five.", "nineteen eighty-five", "1985"),
+    ],
+)
+def test_spoken_years(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["value"]) == (surface, value)
+
+
+def test_spoken_number_before_a_plural_is_a_count() -> None:
+    assert extract_dates("Observers counted nineteen ninety-two ballots, then stopped.", anchor=SUN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Markets fell for eight trading days in a row.", "eight trading days", "P8D"),
+        ("Banks must answer within five business days.", "five business days", "P5D"),
+        ("Villagers will live without power for a while.", "a while", "PXX"),
+        ("The mission was shelved for quite a long while.", "quite a long while", "PXX"),
+    ],
+)
+def test_qualified_and_vague_durations(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["value"], x["type"]) == (surface, value, "DURATION")
+
+
+def test_once_in_a_while_is_not_a_duration() -> None:
+    assert extract_dates("Once in a while the guns fall silent.", anchor=SUN) == []
+
+
+def test_a_later_date_is_a_future_reference() -> None:
+    x = one("The talks will resume at a later date.")
+    assert (x["text"], x["value"]) == ("a later date", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Profit rose 8% in the year ended March 31.", ("the year", "DURATION", "P1Y")),
+        ("Sales in the year ending June 30 fell.", ("the year", "DURATION", "P1Y")),
+        ("Sales fell in the year.", ("the year", "DATE", "2020")),
+        ("For the year, grain exports were flat.", ("the year", "DATE", "2020")),
+        ("Margins should widen for the fiscal year.", ("the fiscal year", "DATE", "2020")),
+    ],
+)
+def test_year_ended_a_date_is_twelve_months(text: str, first: tuple[str, str, str]) -> None:
+    x = extract_dates(text, anchor=SUN)[0]
+    assert (x["text"], x["type"], x["value"]) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Aid convoys are expected in coming weeks.", "coming weeks", "PXW"),
+        ("Prices may stay high in the coming months.", "the coming months", "PXM"),
+        ("Refugees face hardship in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("The scars will last for the years to come.", "the years to come", "PXY"),
+    ],
+)
+def test_coming_periods_mirror_past_periods(text: str, surface: str, value: str) -> None:
+    x = one(text)
+    assert (x["text"], x["type"], x["value"]) == (surface, "DURATION", value)
+
+
 def test_duration_mod() -> None:
     assert one("The siege lasted nearly forty years.")["mod"] == "LESS_THAN"
 
@@ -211,6 +401,24 @@ def test_sets(text: str, value: str) -> None:
     assert (x["type"], x["value"]) == ("SET", value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The router handles 40 million packets per second.",
+        "Convoys of three trucks per day crossed.",
+        "Unemployment is near its quarter-century low.",
+        "The quarter-to-quarter comparison flattered the bank.",
+    ],
+)
+def test_measures_and_quarter_compounds_are_not_times(text: str) -> None:
+    assert extract_dates(text, anchor=SUN) == []
+
+
+def test_the_past_that_counts_something_is_not_the_past() -> None:
+    assert extract_dates("Marches turned violent in the past three summers.", anchor=SUN) == []
+    assert one("Such talks failed in the past.")["value"] == "PAST_REF"
+
+
 def test_rate_is_not_a_duration() -> None:
     assert extract_dates("The preferred pays $1.76 a year.", anchor=SUN) == []
 
@@ -219,6 +427,16 @@ def test_rate_is_not_a_duration() -> None:
 def test_clock_time_with_weekday() -> None:
     x = one("The blast occurred at 10 p.m. Wednesday.", date(1998, 2, 13))
     assert (x["text"], x["type"], x["value"]) == ("10 p.m. Wednesday", "TIME", "1998-02-11T22:00")
+
+
+def test_clock_takes_the_weekday_after_a_bracketed_zone() -> None:
+    x = values("The shelling began at 6:40 a.m. (0340 GMT) Thursday, residents said.", date(2021, 3, 27))
+    assert x == [("6:40 a.m.", "2021-03-25T06:40"), ("Thursday", "2021-03-25")]
+
+
+def test_midnight_is_a_clock_point_not_a_night() -> None:
+    x = one("The ceasefire will take effect at midnight Sunday.", date(2020, 12, 17))
+    assert (x["text"], x["type"], x["value"]) == ("midnight Sunday", "TIME", "2020-12-20T24:00")
 
 
 def test_this_morning_and_noon() -> None:

@@ -27,7 +27,9 @@ Public API
 
 Conventions follow TimeBank/TempEval-3: extents exclude leading prepositions but include
 determiners and modifiers ("early December" -> value 2020-12, mod START); "today" is the
-anchor date, "now" PRESENT_REF, "recently" PAST_REF; decades are ``199``, centuries ``19`` (TIMEX3 truncated years).
+anchor date, "now" PRESENT_REF, "recently" PAST_REF; decades are ``199``, centuries ``19`` (TIMEX3 truncated years);
+quarter durations keep the quarter unit (``P2Q``); "in coming weeks" is PXW like "in the past weeks"; a time word
+capitalised mid-sentence names a show or film ("ABC's This Week"), not a time, except in headlines.
 
 Layout (one concern per module)
 -------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from . import rules_calendar, rules_clock, rules_durations, rules_periods, rules_refs, rules_relative, rules_years
-from .postpass import _extend_modifiers, _merge_spans, _overlaps
+from .postpass import _extend_modifiers, _merge_spans, _overlaps, _titled
 from .registry import _FIRST_QUARTER_WINS, _RULES, _Cand, _Ctx, _finditer, _near_anchor_quarter, _State
 
 # The rule families register themselves on import; equal candidates go to the earlier family.
@@ -38,7 +38,7 @@ def _extract(text: str, anchor: date | None, skip: Sequence[tuple[int, int]]) ->
                 c = fn(m, ctx)
             except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
                 c = None
-            if c is None or c.end <= c.start or _overlaps(c.start, c.end, skips):
+            if c is None or c.end <= c.start or _overlaps(c.start, c.end, skips) or _titled(text, c.start, c.end):
                 continue
             c.prio = prio
             cands.append(c)
@@ -68,6 +68,8 @@ def _extract(text: str, anchor: date | None, skip: Sequence[tuple[int, int]]) ->
             continue  # one bad expression must not cost the rest of the article
         if not v:
             continue
+        if c.kind == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", v) and _near_anchor_quarter(v, anchor):
+            st.last_quarter = (int(v[:4]), int(v[-1]), c.start)
         if (
             c.kind == "quarter"
             and re.fullmatch(r"\d{4}-Q[1-4]", v)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .arith import _valid
 from .registry import Value, _Cand
+from .words import DAY_PARTS, UNITS
 
 _MOD_PREFIX = re.compile(
     r"(?:(?P<pos>the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|rest)\s+of(?:\s+the)?"
@@ -172,3 +173,32 @@ _WRITTEN_YEAR = re.compile(r"\b(?:1\d|20|21)\d\d\b")
 def _overlaps(s: int, e: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in ranges)
 
+
+
+# Words a time expression spells in lower case; capitalised mid-sentence they name a show, a film or a
+# product ("ABC's This Week", "60 Minutes", "VOA Today", "High Noon"), not a time.
+_DEICTIC = {"today", "tonight", "tomorrow", "yesterday", "now", "noon", "midnight", "this", "next", "last", "past",
+            "recent", "coming"}
+_LOWER_TIME_WORDS = _DEICTIC | set(UNITS) | set(DAY_PARTS)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n|\s(?:--?|—|–|_)\s*)[\s\"'`“‘(]*$")
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """Is this expression part of a title: a time word capitalised where a sentence would not capitalise it?"""
+    words = [w.group() for w in re.finditer(r"[A-Za-z]+", text[start:end])]
+    if any(w[0].isupper() and w.lower() not in _LOWER_TIME_WORDS for w in words):
+        return False  # a name of its own ("Thanksgiving Day", "May") is capitalised anyway
+    for i, word in enumerate(words):
+        if not (word[0].isupper() and word[1:].islower() and word.lower() in _LOWER_TIME_WORDS):
+            continue
+        if i == 0 and _SENTENCE_START.search(text[max(0, start - 40) : start]):
+            continue
+        # a headline capitalises every word, so there the case says nothing: running text has a lower-case
+        # word among the four on either side
+        line_lo = text.rfind("\n", 0, start) + 1
+        line_hi = text.find("\n", end)
+        near = [w for w in re.findall(r"[A-Za-z]{2,}", text[line_lo:start]) if not w.isupper()][-4:]
+        near += [w for w in re.findall(r"[A-Za-z]{2,}", text[end : line_hi if line_hi >= 0 else len(text)])
+                 if not w.isupper()][:4]
+        return any(w[0].islower() for w in near)
+    return False

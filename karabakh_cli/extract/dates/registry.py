@@ -19,6 +19,7 @@ class _State:
 
     quarter: tuple[int, int] | None = None
     quarter_pos: int = 0
+    last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset) of the latest quarter named
     year: int | None = None
     month: tuple[int, int] | None = None
 
@@ -139,3 +140,15 @@ def _wd_of(s: str | None) -> int | None:
         return None
     return WEEKDAYS.get(s.lower().rstrip(".").rstrip(","))
 
+
+
+def _sentence_quarter(st: _State, text: str, start: int) -> tuple[int, int] | None:
+    """A quarter named earlier in the same sentence: "America West's third-quarter profit rose from a year
+    earlier" compares with that quarter, whatever quarter the article began with."""
+    if st.last_quarter is None:
+        return None
+    y, q, pos = st.last_quarter
+    between = text[pos:start]
+    if re.search(r"[.!?]\s+[A-Z\"“]|\n", between):
+        return None
+    return y, q

@@ -17,8 +17,9 @@ _DAYREF = rf"(?:(?P<dwd>{WEEKDAY})|(?P<dmo>{MONTH})\s+(?P<dd>{DAY})|(?P<ddx>toda
 
 def _dayref_value(ctx: _Ctx, m: re.Match) -> str | None:
     a = ctx.anchor
-    if m["dwd"]:
-        wd = _wd_of(m["dwd"])
+    named = m["dwd"] or (m.groupdict().get("pwd") or "")
+    if named:
+        wd = _wd_of(named)
         return _weekday_value(ctx, m, wd, "") if wd else None
     if m["dmo"]:
         return _month_day_value(ctx, m, _month_of(m["dmo"]), _day_of(m["dd"]))
@@ -35,6 +36,8 @@ def _dayref_value(ctx: _Ctx, m: re.Match) -> str | None:
 def _part_of_day(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if m["dwd"] and not m["dwd"][0].isupper():
         return None
+    if re.match(r"mid(?:night|day)", m.group(0), re.I):
+        return None  # "midnight Friday" is a clock point (T24:00), not "mid" + "night"
     day = _dayref_value(ctx, m)
     part = DAY_PARTS.get(re.sub(r"\s+", " ", m["p"].lower()))
     return _c(m, "TIME", f"{day}T{part}") if day and part else None
@@ -42,10 +45,11 @@ def _part_of_day(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 @rule(
     rf"(?:(?:around|about|approximately|at)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})(?P<tz>{TZ})?"
-    rf"(?:,?\s+(?:on\s+)?{_DAYREF})?",
+    rf"(?:,?\s+(?:on\s+)?{_DAYREF}|(?=\s*\([^()]{{1,25}}\),?\s+(?:on\s+)?(?P<pwd>{WEEKDAY})\b))?",
     2,
 )
 def _clock(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """A clock time; its day is the one named right after it, even past a parenthesis ("10 a.m. (0700 GMT) Friday")."""
     h = int(m["h"])
     pm = m["ap"].lower().startswith("p")
     if pm and h != 12:

@@ -21,7 +21,7 @@ _UNIT_CODE = {
     "FN": ("", "W", 2),
     "WE": ("", "WE", 1),
     "M": ("", "M", 1),
-    "Q": ("", "M", 3),
+    "Q": ("", "Q", 1),  # TIMEX3 has a quarter unit: "the past two quarters" is P2Q, not P6M
     "Y": ("", "Y", 1),
     "DE": ("", "Y", 10),
     "CE": ("", "Y", 100),
@@ -49,6 +49,8 @@ def _duration_value(n: float, unit: str) -> str | None:
     """ISO-8601 duration for n units; fractions move to the next smaller unit (2.5Y -> P2Y6M)."""
     if n < 0 or n > 1e6:
         return None
+    if unit == "Q" and n != int(n):
+        return _duration_value(n * 3, "M")  # "a quarter and a half": months say it exactly
     t, code, mult = _UNIT_CODE[unit]
     if unit == "WE":
         return f"P{int(n * 2)}D" if n == int(n) else None
@@ -84,7 +86,8 @@ _PRE_DUR = (
 
 
 @rule(
-    _PRE_DUR + rf"(?P<n>{NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long|short|extra)[\s-]+)?"
+    _PRE_DUR + rf"(?P<n>{NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long|short|extra|"
+    r"business|working|trading|school|calendar)[\s-]+)?"
     rf"(?P<u>{_UNIT_WORDS})(?P<old>-old|-long)?"
     r"(?P<ago>\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously))?",
     4,
@@ -231,10 +234,7 @@ def _rel_plural(m: re.Match, ctx: _Ctx) -> _Cand | None:
             c.start = m.start("rel")
         c.span = _recent_span(ctx, unit) if rel == "recent" else None
         return c
-    if rel in ("coming",):
-        c = _c(m, "DATE", "FUTURE_REF")
-    else:
-        c = _c(m, "DURATION", _VAGUE_CODE[unit])
+    c = _c(m, "DURATION", _VAGUE_CODE[unit])  # "in coming weeks" mirrors "in the past weeks": PXW
     if m["det"] and m["det"].lower() == "in":
         c.start = m.start("rel")
     if rel == "recent":  # "in recent weeks": up to the article's date
@@ -257,8 +257,11 @@ def _bare_plural(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if not m.group(0).lower().startswith("the"):
             return None
     if m.group(0).lower().startswith("the "):
-        if re.match(r"\s+(ahead|to\s+come)", after):
-            return _c(m, "DURATION", _VAGUE_CODE[_unit_of(u)])
+        ahead = re.match(r"\s+(ahead|to\s+come)\b", after)
+        if ahead:
+            c = _c(m, "DURATION", _VAGUE_CODE[_unit_of(u)])
+            c.end += ahead.end()  # "the weeks ahead" is one expression
+            return c
         if not re.search(r"\b(over|during|for|through|in)\s+$", before):
             return None
         return _c(m, "DURATION", _VAGUE_CODE[_unit_of(u)], group="u")
@@ -305,6 +308,10 @@ def _the_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return _c(m, "DATE", f"{a.year + 1:04d}" if a else "FUTURE_REF")
     if adj in ("current", "current fiscal", "full", "whole") or det == "this":
         return _c(m, "DATE", f"{a.year:04d}" if a else "PRESENT_REF")
+    if re.match(r"\s+end(?:ed|ing)\b", after):
+        return _c(m, "DURATION", "P1Y")  # "the year ended March 31": twelve months to a date, not a calendar year
+    if re.search(r"\bfor\s+$", before) and re.match(r"\s*[,.;]", after) and a and det == "the":
+        return _c(m, "DATE", f"{a.year:04d}")  # "For the year, volume was flat": the year being reported
     if re.search(r"\b(for|over|during|through|throughout)\s+$", before) or det == "a" or adj in ("entire", "fiscal"):
         return _c(m, "DURATION", "P1Y")
     if re.search(r"\b(in|earlier|later|early|late|of|by)\s+$", before) and a:

@@ -7,7 +7,7 @@ import re
 from .arith import _shift_months, _valid
 from .numwords import _day_of, _month_of
 from .patterns import DAY, MONTH, YEAR
-from .registry import _STATE_REACH, _c, _Cand, _Ctx, _future, _State, rule
+from .registry import _STATE_REACH, _c, _Cand, _Ctx, _future, _sentence_quarter, _State, rule
 from .tense import year_of_month_day
 
 # ---- quarters and halves -------------------------------------------------------------------
@@ -87,6 +87,8 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
     det = m["det"].lower()
     adj = re.sub(r"\s+", " ", (m["adj"] or "").lower())
     u = m["u"].lower()
+    if u == "quarter" and re.match(r"-(?:century|to-quarter)", ctx.text[m.end() : m.end() + 12]):
+        return None  # "its quarter-century low", "the quarter-to-quarter comparison": not a period
     ended = _ENDED.match(ctx.text, m.end())
     if ended and not adj.startswith(("year", "prior", "previous")) and "year" not in adj:
         mo, d = _month_of(ended["mo"]), _day_of(ended["d"])
@@ -120,7 +122,10 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
     latest = adj in ("latest", "most recent", "just-ended", "just ended", "latest fiscal", "recent")
 
     def ref(st: _State) -> str:
-        if st.quarter and not latest and m.start() - st.quarter_pos < _STATE_REACH:
+        near = None if latest else _sentence_quarter(st, ctx.text, m.start())
+        if near:
+            y, q = near
+        elif st.quarter and not latest and m.start() - st.quarter_pos < _STATE_REACH:
             y, q = st.quarter
         elif a:
             y, mo = _shift_months(a.year, a.month, -3)
@@ -165,6 +170,16 @@ def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{y:04d}-H{h}" if y else f"XXXX-H{h}")
 
 
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six|twelve|9|6|12)\s+months\b|\bfirst\s+half\b|\b(?:fiscal|full)\s+year\b", re.I
+)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    cut = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    return text[cut + 1 : start]
+
+
 @rule(r"(?:a\s+)?year[\s-](?P<w>earlier|ago|before)", 3)
 def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
     a = ctx.anchor
@@ -174,6 +189,11 @@ def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None  # handled by the quarter/period rule
 
     def ref(st: _State) -> str:
+        near = _sentence_quarter(st, ctx.text, m.start())
+        if near:
+            return f"{near[0] - 1:04d}-Q{near[1]}"
+        if a and _LONGER_PERIOD.search(_sentence_before(ctx.text, m.start())):
+            return f"{a.year - 1:04d}"  # "for the nine months, ... a year earlier": last year's, not a quarter
         if st.quarter and m.start() - st.quarter_pos < _STATE_REACH:
             return f"{st.quarter[0] - 1:04d}-Q{st.quarter[1]}"
         return f"{a.year - 1:04d}" if a else "PAST_REF"

@@ -45,11 +45,10 @@ _REFS = {
     "the medium term": "FUTURE_REF",
     "the longer term": "FUTURE_REF",
     "the immediate future": "FUTURE_REF",
-    "the years ahead": "FUTURE_REF",
-    "the days ahead": "FUTURE_REF",
-    "the months ahead": "FUTURE_REF",
-    "the weeks ahead": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "a future date": "FUTURE_REF",
+    "an earlier date": "PAST_REF",
 }
 _REF_SKIP = {"in the past", "once", "formerly", "until recently", "to date", "soon", "today's", "this time"}
 
@@ -61,6 +60,10 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
         after = ctx.text[m.end() : m.end() + 6].lower()
         if re.match(r"-", after):  # "now-defunct"; but "now that ..." is PRESENT_REF in TimeBank
             return None
+    if w in ("the past", "the future") and re.match(
+        rf"\s+(?:{NUMWORD}|\d+|few|several|couple)\b", ctx.text[m.end() : m.end() + 14], re.I
+    ):
+        return None  # "the past three summers": "past" counts the summers, it is not the past itself
     if (
         w == "the present"
         and re.match(r"\s+\w", ctx.text[m.end() : m.end() + 3])
@@ -68,6 +71,15 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
     ):
         return None
     return _c(m, "DATE", _REFS[w])
+
+
+@rule(r"(?:for|in|after|within)\s+(?P<x>(?:quite\s+)?a\s+(?:little\s+|long\s+|short\s+)?while)"
+      r"(?!\s+(?:ago|back|longer))", 5)
+def _a_while(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """'for a while', 'in a long while': a stretch of unknown length (PXX); the preposition stays out."""
+    if re.search(r"\bonce\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None  # "once in a while" says how often, not how long
+    return _c(m, "DURATION", "PXX", group="x")
 
 
 @rule(r"(?:(?:in|of)\s+)?(?:the\s+)?(?:(?:recent|current|present)\s+)(?P<u>times|days|years|era|period)", 7)
@@ -136,6 +148,11 @@ def _set_adv(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "SET", _SET_ADV[w])
 
 
+_MEASURE_BEFORE = re.compile(
+    rf"(?:\d[\d,.]*|\b(?:{NUMWORD}|dozen|hundred|thousand|million|billion))(?:\s+[a-z]+){{0,3}}\s*$", re.I
+)
+
+
 @rule(
     rf"(?P<q>every|each|per|a|an)\s+(?:(?P<n>other|single|{NUMWORD}|\d+)\s+)?(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|(?P<wd>{WEEKDAY})|(?P<mo>{MONTH})|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening))",
     4,
@@ -157,6 +174,8 @@ def _set_every(m: re.Match, ctx: _Ctx) -> _Cand | None:
         before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
         if m["n"] or not re.search(r"\b(times|twice|once)\s*$", before):
             return None  # "$1.76 a year" is a rate, which TimeBank leaves unannotated
+    if q == "per" and _MEASURE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
+        return None  # "15 million instructions per second", "two flights per week": a measure, not a recurrence
     n = m["n"]
     k = 2 if n and n.lower() == "other" else (int(_words_to_num(n) or 1) if n and n.lower() != "single" else 1)
     if q == "each" and ctx.text[m.end() : m.end() + 3].lower() == " of":

@@ -192,7 +192,8 @@ def _weekday_value(ctx: _Ctx, m: re.Match, wd: int, rel: str) -> str | None:
 
 
 @rule(
-    rf"(?:(?P<rel>this\s+coming|this\s+past|this|last|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<p>{DAYPART}))?",
+    rf"(?:(?P<rel>this\s+coming|this\s+past|this|last|next|coming|past|(?:the\s+)?previous|(?:the\s+)?preceding)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
+    rf"(?:\s+(?P<p>{DAYPART}))?",
     4,
 )
 def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -200,8 +201,8 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not w[0].isupper():
         return None
     rel = re.sub(r"\s+", " ", (m["rel"] or "")).lower()
-    if rel == "this past":
-        rel = "last"
+    if rel in ("this past", "the previous", "previous", "the preceding", "preceding"):
+        rel = "last"  # "the previous Friday": strictly before the reference day, never the day itself
     if rel == "past":
         return None
     wd = _wd_of(w)
@@ -250,6 +251,16 @@ def _week_of(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """"the week of March 6": the ISO week holding that day."""
     ref = _day_of_ref(ctx, m)
     return _c(m, "DATE", _iso_week(ref)) if ref else None
+
+
+@rule(r"the\s+week(?=['’]s|\s*[,.;]|\s+(?:was|has|had|is|saw|brought|to\s+date)\b)", 6)
+def _the_week(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """'For the week, the index fell': a week the report is about, which the words do not pin down (YYYY-WXX)."""
+    before = ctx.text[max(0, m.start() - 8) : m.start()]
+    possessive = ctx.text[m.end() : m.end() + 1] in ("'", "’")
+    if re.search(r"\b(?:a|per|each|every|in)\s+$", before, re.I) or (re.search(r"\bof\s+$", before) and not possessive):
+        return None  # "three times in the week", "days of the week": not a particular week
+    return _c(m, "DATE", f"{ctx.anchor.year:04d}-WXX" if ctx.anchor else "XXXX-WXX")
 
 
 @rule(rf"(?P<wd>{_alt([w + 's' for w in _FULL_WD])})", 4)

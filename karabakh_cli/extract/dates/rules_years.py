@@ -34,13 +34,21 @@ def _spoken(m: re.Match, ctx: _Ctx) -> _Cand | None:
     y = _spoken_year(m["y"])
     if y is None or not (1800 <= y <= 2100):
         return None
-    if not m.group(0).lower().startswith("the year") and not re.search(
-        r"(?:in|of|since|until|by|from|to|and|year|spring|summer|fall|autumn|winter)\s*$",
-        ctx.text[max(0, m.start() - 12) : m.start()],
-        re.I,
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if not (
+        m.group(0).lower().startswith("the year")
+        or re.search(r"(?:in|of|since|until|by|from|to|and|year|spring|summer|fall|autumn|winter)\s*$", before, re.I)
+        or _SPOKEN_YEAR_ALONE.match(ctx.text, m.end())
+        or (re.search(r"\b(?:a|an|the|this|that)\s+$", before, re.I) and _SINGULAR_NEXT.match(ctx.text, m.end()))
     ):
         return None
     return _c(m, "DATE", f"{y:04d}")
+
+
+# A spoken year needs no preposition where a count could not stand: closing its clause ("Atlanta,
+# nineteen ninety-six.") or before a singular noun ("a nineteen ninety-seven attack").
+_SPOKEN_YEAR_ALONE = re.compile(r"\s*(?:[.;:!?)]|,\s|$)")
+_SINGULAR_NEXT = re.compile(r"\s+[a-z]+(?<!s)\b")
 
 
 @rule(r"(?:(?:the|this)\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>(?:1[0-9]|20)\d0|'\d0)'?s", 3)

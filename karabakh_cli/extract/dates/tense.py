@@ -7,7 +7,7 @@ from datetime import date
 
 from .arith import resolve_month_day
 from .patterns import _ABBR_MONTHS, _alt
-from .words import TENSE_CUES
+from .words import MONTHS, TENSE_CUES, WEEKDAYS
 
 _CUE_KIND = {w.lower(): k for k, ws in TENSE_CUES.items() for w in ws}
 _CUE_RE = re.compile(r"(?<![\w'])(" + _alt(list(_CUE_KIND)) + r"|\w{3,}ed)(?![\w'])|('ll)\b", re.I)
@@ -48,7 +48,11 @@ _NOT_VERBS = {
 }
 
 
-_ADJACENT_ONLY = {"by", "until", "till"}
+_ADJACENT_ONLY = {"by", "until", "till", "through"}
+_NOUN_OR_VERB = {"plans", "plan"}  # cues that are also plural/singular nouns
+_NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|(?:for|and|or|that|which|is|are|was|were|had|have)\b)", re.I)
+_DETERMINERS = {"last", "next", "coming"}
+_NAMED_DAY_NEXT = re.compile(r"\s+(?:" + _alt(list(WEEKDAYS) + list(MONTHS)) + r")\b", re.I)
 _AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
 _CLAUSE_END = re.compile(r"[,;(\"”]|''|\s--?\s|—")
 _ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
@@ -77,7 +81,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     if cut >= 0:
         left = left[cut + 1 :]
         lo = start - len(left)
-    right = text[end : end + 120]
+    right = text[end : end + 200]
     for m in re.finditer(r"[.!?](\s|$)|\n", right):
         if m.group() == "\n" or not (m.group()[0] == "." and _abbreviation(text[: end + m.start()])):
             right = right[: m.start()]
@@ -95,6 +99,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
             word = re.sub(r"\s+", " ", raw.lower())
             if word not in _CUE_KIND and (raw[0].isupper() or word in _NOT_VERBS):
                 continue
+            if word in _NOUN_OR_VERB and _NOUN_NEXT.match(seg, cm.end()):
+                continue  # "vacation plans for the trip": the noun, not the verb that looks ahead
+            if word in _DETERMINERS and _NAMED_DAY_NEXT.match(seg, cm.end()):
+                continue  # "last Thursday" is a date of its own, with its own tense, not this one's
             if word in _ADJACENT_ONLY and (sign > 0 or not _ADJ_GAP.fullmatch(text, base + cm.end(), start)):
                 continue  # "by May" is a deadline; "hampered by problems ... in May" is not
             pos = base + cm.start()
@@ -103,14 +111,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
             if sign > 0 and boundary and cm.start() >= boundary.start():
                 matrix = matrix or kind
                 continue
-            if sign < 0 and (kind == "future_strong" or word in ("had", "had been")):
+            if sign < 0 and (kind == "future_strong" or word.startswith("had")):
                 strong_left.append((pos + len(word), kind))
             if best is None or dist < best[0]:
                 best = (dist, kind)
                 best_pos = pos if sign < 0 else -1
-    if best and best[1].endswith("weak") and best_pos >= 0:
-        # an auxiliary governs the verb after it: "had been due to expire Friday", "will begin ... on Friday"
-        gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH and "," not in text[e:best_pos]]
+    if best and best_pos >= 0 and best[1] != "past_strong":
+        # an auxiliary governs the verb after it: "had been due to expire Friday", "will begin ... on Friday";
+        # a past perfect also governs a future cue: "had been set to lapse Friday" is a future already past
+        gov = [k for e, k in strong_left if 0 <= best_pos - e <= _AUX_REACH and "," not in text[e:best_pos]
+               and (best[1].endswith("weak") or k == "past_strong")]
         if gov:
             return gov[-1]
     return best[1] if best else matrix

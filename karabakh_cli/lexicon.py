@@ -37,6 +37,7 @@ class Lexicon:
     topics: dict[str, str] = field(default_factory=dict)  # phrasing -> topic
     common: set[str] = field(default_factory=set)
     fragments: set[str] = field(default_factory=set)  # single words that are no organisation on their own
+    time_zones: set[str] = field(default_factory=set)  # "GMT" of "21:00 GMT": no actor
     company_suffixes: set[str] = field(default_factory=set)
     offices: dict[str, str] = field(default_factory=dict)  # office phrasing -> office
     particles: set[str] = field(default_factory=set)  # "bin" of "bin Laden": a surname, not a first name
@@ -119,6 +120,7 @@ def load(aliases_file: str | None = None) -> Lexicon:
     lex.common = {w.lower() for w in _read(DATA / "headline_words.json").get("words", [])}
     rules = _read(DATA / "actor_rules.json")
     lex.fragments = set(rules.get("fragment_words", []))
+    lex.time_zones = set(rules.get("time_zones", []))
     lex.company_suffixes = set(rules.get("company_suffixes", []))
     lex.particles = set(rules.get("surname_particles", []))
     for office, phrasings in rules.get("offices", {}).items():

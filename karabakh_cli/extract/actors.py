@@ -23,6 +23,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
+ORG_JOINT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
 
 
@@ -39,10 +41,28 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
         for part in _split_paragraphs(ent):
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
+    out = _joined(doc, sorted(out, key=lambda m: m["start"]), lex)
     out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
+    _aged(doc, out)
     out.sort(key=lambda m: m["start"])
+    return out
+
+
+def _joined(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
+    """"[U.S. Agency] for [International Development]", "[Mine Action Agency] of the [Republic of Azerbaijan]":
+    a body's name the model cut at "for" / "of" is one organisation."""
+    out: list[dict] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev and prev["label"] == "ORG" and m["label"] in ("ORG", "GPE") \
+                and key(prev["text"]).rsplit(" ", 1)[-1] in lex.fragments \
+                and ORG_JOINT.fullmatch(doc.text, prev["end"], m["start"]):
+            out[-1] = {k: v for k, v in prev.items() if k != "owner"} | {"end": m["end"],
+                                                                          "text": doc.text[prev["start"]:m["end"]]}
+            continue
+        out.append(m)
     return out
 
 
@@ -188,8 +208,13 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
     toks = _trailing_numbers(toks, label)
     while toks and (toks[-1].text in POSSESSIVE or toks[-1].is_punct):
         toks.pop()
-    if not toks:
+    if len(toks) > 1 and label in ("GPE", "LOC", "ORG") and toks[-1].is_lower and toks[-1].lower_ in UNIT_WORDS:
+        toks, label = toks[:-1], "GPE"  # "the Tavush region": the place is Tavush ("Autonomous Region" stays)
+    if not toks or len(toks) == 1 and toks[0].lower_ in lex.time_zones:
         return []
+    owner = _owner_before_title(toks, label, lex)
+    if owner:
+        return _make(owner, label, lex)
     out: list[dict] = []
     for i, t in enumerate(toks):  # "Armenia's Syunik": the owner is a mention of its own
         if t.text in POSSESSIVE and 0 < i < len(toks) - 1:
@@ -209,6 +234,24 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
         if role_text:
             made[0]["role"] = role_text
     return out + made
+
+
+def _owner_before_title(toks: list[Token], label: str, lex: Lexicon) -> list[Token] | None:
+    """"Kazakh Foreign" of "Kazakh Foreign Minister": the nationality before a title cut in half."""
+    if label != "ORG":
+        return None
+    for i in range(1, len(toks)):
+        head, rest = toks[:i], toks[i:]
+        if lex.country_of(_text(head)) and _fragment(rest, key(_text(rest)), label, lex):
+            return head
+    return None
+
+
+def _aged(doc: Doc, found: list[dict]) -> None:
+    """"Marina Avanesyan, a 45-year-old teacher": a name given an age is a person, whatever the model said."""
+    for m in found:
+        if m["label"] == "ORG" and AGE_APPOSITION.match(doc.text, m["end"]):
+            m["label"] = "PERSON"
 
 
 def _role_before(tok: Token, lex: Lexicon) -> str | None:

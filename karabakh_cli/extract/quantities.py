@@ -427,6 +427,11 @@ def _merge_range(doc: Doc, q: _Q, j: int, blocked: set[int]) -> tuple[_Q, int] |
     return q, max(nxt, hi.end_tok)
 
 
+def _verb_use(doc: Doc, k: int) -> bool:
+    """"ready to house 40,000 families", "will house": an identifier word used as a verb names no number."""
+    return k > 0 and doc[k].is_lower and (doc[k - 1].lower_ == "to" or doc[k - 1].lower_ in word_lists()["auxiliaries"])
+
+
 def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False) -> tuple[_Q | None, int]:
     """The quantity whose numeral starts at token i (None if there is none), and where to go on.
 
@@ -454,7 +459,8 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
     if prev == "-" and _glued_left(doc, i) and i > 1 and prev2 in lex["bound_prefixes"] and _glued_left(doc, i - 1):
         qualifier, start = lex["bound_prefixes"][prev2], i - 2  # "sub-300"
     # identifiers, model names, ages, times of day
-    elif prev in lex["identifier_words"] or (prev == "." and prev2 in lex["identifier_words"]):
+    elif prev in lex["identifier_words"] and not _verb_use(doc, i - 1) \
+            or (prev == "." and prev2 in lex["identifier_words"]):
         return None, end
     elif i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 \
             and doc[i - 2].is_alpha and not doc[i - 2].whitespace_ and prev2 != "to":
@@ -553,6 +559,8 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         for words, qual in hedges:
             n = len(words)
             if n <= len(before) and before[len(before) - n:] == words:
+                if words == ["over"] and start > 1 and doc[start - 2].lower_ in lex["particle_over_verbs"]:
+                    break  # "handed over 15 detainees": a verb's particle, no bound
                 qualifier, start = qual, start - n
                 break
     for phrase, qual in lex["qualifiers_after"].items():

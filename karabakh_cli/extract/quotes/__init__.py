@@ -34,7 +34,9 @@ SKIP_BEFORE_CUE = {"also", "further", "later", "earlier", "then", "again", "prev
                    "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently"}
 CLAUSE_STOP_WORDS = {"and", "but", "or", "its", "his", "her", "their", "our", "my", "your", "to", "about", "for", "of",
                      "with", "by", "on", "in", "at", "from", "into", "him", "them", "me", "us", "no", "nothing",
-                     "goodbye", "hello"}
+                     "goodbye", "hello", "as", "while", "when", "whereas", "because", "although", "though", "amid",
+                     "until"}
+POSSESSIVES = {"its", "his", "her", "their", "our", "my", "your"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 CONTINUATION_MIN_WORDS = 4
@@ -357,6 +359,9 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
         return None
     comma = j < i1 and toks[j].text == ","
     j += comma
+    if j < i1 and toks[j].low in POSSESSIVES and cue not in ctx.w.object_cues \
+            and _has_finite(ctx, j + 2, min(i1, j + 4)):
+        return _clause_span(ctx, j, i1)  # "she said her school had closed": a subject, not an object
     if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or toks[j].low in ctx.w.finite or not toks[j].text[0].isalnum():
         return None
     subject = toks[j].low in DETERMINERS | SUBJECT_PRONOUNS or toks[j].text[0].isupper() or toks[j].text[0].isdigit()
@@ -385,16 +390,29 @@ def _clause_span(ctx: Ctx, j: int, i1: int) -> tuple[int, int] | None:
     end = i1
     for k in range(j, i1):
         t = ctx.toks[k]
-        if t.low in ("and", "but") and k + 1 < i1:
+        if t.low in ("and", "but", "while", "whereas") and k + 1 < i1:
             n = k + 1
             while n < i1 and ctx.toks[n].low in SKIP_BEFORE_CUE:
                 n += 1
-            if n < i1 and _cue_at(ctx, n) and _clause_after(ctx, _cue_at(ctx, n)[1], i1):
+            if n < i1 and _cue_at(ctx, n) and _clause_after(ctx, _cue_at(ctx, n)[1], i1) \
+                    or _new_speaker(ctx, n, i1):
                 end = k
                 break
     if j >= end:
         return None
     return _trimmed(ctx, ctx.toks[j].start, ctx.toks[end - 1].end)
+
+
+def _new_speaker(ctx: Ctx, n: int, i1: int) -> bool:
+    """"…, but many residents say …" / "…, while Armenia said on Monday that …": a second statement begins."""
+    for c in range(n + 1, min(i1, n + MAX_NP)):
+        t = ctx.toks[c]
+        if t.low in BOUNDARY:
+            return False
+        cue = _cue_at(ctx, c)
+        if cue:
+            return bool(_speaker_before(ctx, n, c) and _clause_after(ctx, cue[1], i1, t.low))
+    return False
 
 
 def _trimmed(ctx: Ctx, s: int, e: int) -> tuple[int, int] | None:
@@ -482,6 +500,8 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
     j = c - 1
     while j >= i0 and (ctx.toks[j].low in SKIP_BEFORE_CUE or re.fullmatch(r"[a-z]+ly", ctx.toks[j].text)):
         j -= 1
+    if j - 2 > i0 and ctx.toks[j].text == ")" and ctx.toks[j - 2].text == "(":
+        j -= 3  # "The International Committee of the Red Cross (ICRC) said": the name before the acronym
     if j > i0 and ctx.toks[j].text == ",":  # "Pashinyan, who has led …, said" / "The EU's chief, Josep Borrell, said"
         k = j - 1
         while k > i0 and ctx.toks[k].text != "," and j - k <= MAX_NP:

@@ -39,6 +39,7 @@ class Words:
     that_only: frozenset[str]
     documents: frozenset[str]
     generic_orgs: frozenset[str]
+    state: frozenset[str]  # "government" after a nationality: the country speaks
     cue_first: frozenset[str]  # first words of the cues: most tokens are rejected by one set lookup
 
 
@@ -52,7 +53,8 @@ def words() -> Words:
                  synonyms={k: frozenset(v) for k, v in d.get("role_synonyms", {}).items()},
                  adverbials=fs("adverbials"), finite=fs("finite"), pronouns=dict(d.get("pronouns", {})),
                  that_only=fs("that_only_cues"), documents=fs("document_nouns"),
-                 generic_orgs=fs("generic_org_nouns"), cue_first=frozenset(c.split()[0] for c in fs("cues")))
+                 generic_orgs=fs("generic_org_nouns"), state=fs("state_nouns"),
+                 cue_first=frozenset(c.split()[0] for c in fs("cues")))
 
 
 @dataclass(slots=True)

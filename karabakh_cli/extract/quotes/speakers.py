@@ -52,6 +52,10 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         gender = "f" if last1 in w.female else "m" if last1 in w.male else None
         return speaker(ctx, s, e, _pronoun_antecedent(ctx, s, kind, gender), a0)
     indefinite = words_[0] in INDEFINITE or _unknown_name(ctx, a, b)
+    if last1 in w.state and not indefinite:
+        country = _country_mention(ctx, s, _nationality(ctx, words_))
+        if country:  # "the Armenian government said": Armenia speaks
+            return speaker(ctx, s, e, country, a0)
     if last2 in w.org_parts or last1 in w.org_parts:
         n = 2 if last2 in w.org_parts else 1
         owner = _owner(ctx, a, b - n)
@@ -81,7 +85,21 @@ def _surname(ctx: Ctx, word: str) -> dict | None:
 def _unknown_name(ctx: Ctx, a: int, b: int) -> bool:
     """"The Maariv newspaper": a description that carries a name the model did not find is no earlier actor."""
     return any(t.text[0].isupper() and not ctx.mention_at(t.start) and not ctx.lex.country_of(t.text)
-               and t.low not in DETERMINERS for t in ctx.toks[a + 1:b - 1])
+               and t.low not in DETERMINERS and t.low not in _role_words(ctx) for t in ctx.toks[a + 1:b - 1])
+
+
+def _role_words(ctx: Ctx) -> set[str]:
+    """Words of titles and role nouns: "the Foreign Minister" is capitalised, not named."""
+    return ctx.lex.title_words | {x for r in ctx.w.person_nouns for x in r.split()}
+
+
+def _country_mention(ctx: Ctx, pos: int, country: str | None) -> dict | None:
+    """The article's mention of `country` nearest before pos (else the first after it)."""
+    if not country:
+        return None
+    hits = [m for m in ctx.mentions if m["label"] == "GPE" and (m.get("name") or m["text"]) == country]
+    before = [m for m in hits if m["start"] < pos]
+    return before[-1] if before else (hits[0] if hits else None)
 
 
 def speaker(ctx: Ctx, s: int, e: int, ref: dict | None, np_start: int) -> dict:
@@ -220,6 +238,7 @@ def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> 
     """"The ministry", "the agency": the organisation named before, of the same kind and country where said."""
     nat = _nationality(ctx, words_)
     specific = head if head and head not in ctx.w.generic_orgs else None
+    paragraph = ctx.text.rfind("\n", 0, pos) + 1  # one named in the same paragraph beats an earlier speaker
     best, best_key = None, None
     for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, ("ORG",))):
         name = (m.get("name") or m["text"]).lower()
@@ -227,7 +246,7 @@ def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> 
             continue
         if nat and m.get("country") and m["country"] != nat:
             continue
-        key_ = (bool(nat and m.get("country") == nat), spoke, -rank)
+        key_ = (bool(nat and m.get("country") == nat), m["start"] >= paragraph, spoke, -rank)
         if best_key is None or key_ > best_key:
             best, best_key = m, key_
     return best

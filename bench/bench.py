@@ -1,7 +1,9 @@
 """`make bench`: kcli's cold indexing and warm commands against plain spaCy, side by side in one run.
 
-Not a test: it prints a markdown table (words/s, ratio to plain spaCy, wall time, peak RSS of
-the command's own process and of its largest worker process).
+Not a test: it prints a markdown table (words/s, ratio to plain spaCy, wall time, CPU time, peak
+RSS of the command's own process and of its largest worker process). CPU time (user + sys of the
+command and its worker processes) is the figure to compare on a shared machine, where wall time
+follows the load of the other processes.
 Corpora: the seeds; the 256 TimeBank/AQUAINT articles as plain text (distinct text); and a
 scale run of ~10,000 short wire items, ~1M words, cut from that text and re-filed under new
 dates and headlines (see corpora.py: paragraph reuse does most of the work there). The scale
@@ -26,6 +28,7 @@ PY = sys.executable
 KCLI = [PY, "-m", "karabakh_cli"]
 SCALE_WORDS = 1_000_000
 SCALE_ARTICLES = 10_000
+WARM = (["stats"], ["entities"], ["timeline"], ["quantities"], ["quotes"], ["network"], ["trends"], ["search", "said"])
 PLAIN_SPACY = """
 import sys, time, pathlib, spacy
 texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.txt"))]
@@ -37,10 +40,11 @@ print(time.perf_counter() - t)
 """
 
 
-def run(cmd: list[str], env: dict | None = None) -> tuple[float, tuple[float, float, int], str, str]:
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, tuple[float, float, int], str, str, float]:
     """(wall s, (peak RSS MB of the command's process, of its largest descendant, how many descendants),
-    stdout, stderr) of one subprocess, all sampled with psutil every 50 ms. Without descendants the
-    command's peak comes from the kernel (os.wait4's ru_maxrss, which otherwise covers them too)."""
+    stdout, stderr, CPU s) of one subprocess, memory sampled with psutil every 50 ms. Without descendants the
+    command's peak comes from the kernel (os.wait4's ru_maxrss, which otherwise covers them too); the CPU
+    time is os.wait4's user + sys, which counts the descendants the command waited for."""
     import psutil
 
     peaks: dict[int, float] = {}
@@ -73,7 +77,7 @@ def run(cmd: list[str], env: dict | None = None) -> tuple[float, tuple[float, fl
         sys.exit(f"bench: {' '.join(cmd)} failed:\n{stderr}")
     if not peaks:
         own = max(own, usage.ru_maxrss / 1024)
-    return wall, (own, max(peaks.values(), default=0.0), len(peaks)), stdout, stderr
+    return wall, (own, max(peaks.values(), default=0.0), len(peaks)), stdout, stderr, usage.ru_utime + usage.ru_stime
 
 
 def words(folder: Path) -> int:
@@ -101,12 +105,13 @@ def bench(tmp: Path) -> None:
     n = {"seeds": words(seeds), "tbaq": words(tbaq), "scale": words(scale)}
     print(f"corpora: seeds {n['seeds']:,} words; tbaq {len(files)} articles, {n['tbaq']:,} words (distinct text); "
           f"scale {n_scale:,} articles, {n['scale']:,} words (tbaq re-filed as short items)", file=sys.stderr)
-    rows: list[tuple] = []  # (what, corpus, wall, (main MB, worker MB, workers), words/s)
+    rows: list[tuple] = []  # (what, corpus, wall, (main MB, worker MB, workers), words/s, CPU s)
 
-    def add(what: str, corpus: str, wall: float, rss: tuple[float, float, int], wps: float | None = None) -> None:
-        rows.append((what, corpus, wall, rss, wps))
-        print(f"  {what} [{corpus}]: {wall:.2f} s, {rss[0]:.0f} MB (+{rss[2]} workers, max {rss[1]:.0f} MB)",
-              file=sys.stderr)
+    def add(what: str, corpus: str, wall: float, rss: tuple[float, float, int], wps: float | None = None,
+            cpu: float | None = None) -> None:
+        rows.append((what, corpus, wall, rss, wps, cpu))
+        print(f"  {what} [{corpus}]: {wall:.2f} s" + (f" (CPU {cpu:.2f} s)" if cpu is not None else "")
+              + f", {rss[0]:.0f} MB (+{rss[2]} workers, max {rss[1]:.0f} MB)", file=sys.stderr)
 
     def add_processing(corpus: str, err: str) -> None:
         """kcli's own figure for the processing phase: model loaded to last record stored, as plain spaCy's."""
@@ -115,47 +120,50 @@ def bench(tmp: Path) -> None:
             add("  its processing phase (model loaded; like plain spaCy's figure)", corpus, float(m[1]), (0, 0, 0),
                 n[corpus] / float(m[1]))
 
-    wall, rss, _, _ = run([PY, "-c", "pass"])
-    add("python -c pass", "-", wall, rss)
-    wall, rss, out, _ = run([PY, "-c", PLAIN_SPACY, str(tbaq)])
+    wall, rss, _, _, cpu = run([PY, "-c", "pass"])
+    add("python -c pass", "-", wall, rss, cpu=cpu)
+    wall, rss, out, _, _ = run([PY, "-c", PLAIN_SPACY, str(tbaq)])
     plain = n["tbaq"] / float(out)
     add("plain spaCy nlp.pipe, full en_core_web_sm (model load excluded)", "tbaq", float(out), rss, plain)
     for corpus, folder in (("seeds", seeds), ("tbaq", tbaq), ("scale", scale)):
         idx = tmp / f"{corpus}.sqlite"
-        wall, rss, _, err = run([*KCLI, "index", str(folder), "--index", str(idx)])
-        add("kcli index, cold (start-up, model load, extraction, index writes)", corpus, wall, rss, n[corpus] / wall)
+        wall, rss, _, err, cpu = run([*KCLI, "index", str(folder), "--index", str(idx)])
+        add("kcli index, cold (start-up, model load, extraction, index writes)", corpus, wall, rss, n[corpus] / wall,
+            cpu)
         add_processing(corpus, err)
-        for cmd in (["stats"], ["entities"], ["timeline"], ["network"], ["trends"], ["search", "said"]):
-            wall, rss, _, _ = run([*KCLI, *cmd, "--json", str(folder), "--index", str(idx)])
-            add(f"kcli {' '.join(cmd)} --json, warm", corpus, wall, rss)
+        for cmd in WARM:
+            wall, rss, _, _, cpu = run([*KCLI, *cmd, "--json", str(folder), "--index", str(idx)])
+            add(f"kcli {' '.join(cmd)} --json, warm", corpus, wall, rss, cpu=cpu)
     # one new article into the indexed scale corpus
     new = scale / "zz_new.txt"
     new.write_text(" date 2021-01-05\n\nBAKU, January 5 (AP) - Azerbaijan and Armenia exchanged prisoners on Tuesday, "
                    "officials in Baku and Yerevan said, the first exchange since the November ceasefire.\n",
                    encoding="utf-8")
-    wall, rss, _, err = run([*KCLI, "index", str(scale), "--index", str(tmp / "scale.sqlite")])
+    wall, rss, _, err, cpu = run([*KCLI, "index", str(scale), "--index", str(tmp / "scale.sqlite")])
     summary = err.strip().splitlines()[-1].split(": ", 1)[1].split("; index")[0]
-    add(f"kcli index after adding one article ({summary})", "scale", wall, rss)
+    add(f"kcli index after adding one article ({summary})", "scale", wall, rss, cpu=cpu)
     new.unlink()
     if has_dask():
-        wall, rss, _, err = run([*KCLI, "index", str(scale), "--index", str(tmp / "dask.sqlite"),
-                                 "--scheduler", "local:2"])
+        wall, rss, _, err, cpu = run([*KCLI, "index", str(scale), "--index", str(tmp / "dask.sqlite"),
+                                      "--scheduler", "local:2"])
         add("kcli index --scheduler local:2, cold (Dask LocalCluster start included)", "scale", wall, rss,
-            n["scale"] / wall)
+            n["scale"] / wall, cpu)
     else:
         print("  (dask not installed: the --scheduler local:2 row is skipped)", file=sys.stderr)
     print(table(rows, plain))
 
 
 def table(rows: list[tuple], plain: float) -> str:
-    out = ["| run | corpus | wall s | words/s | x plain spaCy | peak RSS MB: command | worker processes (max MB) |",
-           "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
-    for what, corpus, wall, (own, worker, nworkers), wps in rows:
+    out = ["| run | corpus | wall s | CPU s | words/s | x plain spaCy | peak RSS MB: command "
+           "| worker processes (max MB) |",
+           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for what, corpus, wall, (own, worker, nworkers), wps, cpu in rows:
         rate = f"{wps:,.0f}" if wps else ""
         ratio = f"{wps / plain:.2f}" if wps else ""
         workers = f"{nworkers} ({worker:.0f})" if nworkers else ""
         mem = f"{own:.0f}" if own else ""
-        out.append(f"| {what} | {corpus} | {wall:.2f} | {rate} | {ratio} | {mem} | {workers} |")
+        cpu_s = f"{cpu:.2f}" if cpu is not None else ""
+        out.append(f"| {what} | {corpus} | {wall:.2f} | {cpu_s} | {rate} | {ratio} | {mem} | {workers} |")
     return "\n".join(out)
 
 

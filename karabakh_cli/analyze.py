@@ -24,11 +24,21 @@ def docs(records: list[dict]) -> list[dict]:
              "source": source_of(r)} for r in records]
 
 
+# The last merge: (records, lexicon, mode, result). A command asking twice for the same records (actor rows
+# to resolve --actor, then mentions or quantities) gets the first answer; the records are held, so never stale.
+_last_merge: tuple[list[dict], lexicon.Lexicon, str, tuple[list[dict], dict[str, list[dict]]]] | None = None
+
+
 def _merged(records: list[dict], lex: lexicon.Lexicon, merge: str) -> tuple[list[dict], dict[str, list[dict]]]:
-    """(actor rows, doc_id -> mentions named after their actor): the entity-resolution step over copies."""
+    """(actor rows, doc_id -> mentions named after their actor): the entity-resolution step over copies.
+    Callers read what it returns and never change it."""
+    global _last_merge
+    if _last_merge is not None and _last_merge[0] is records and _last_merge[1] is lex and _last_merge[2] == merge:
+        return _last_merge[3]
     docs_ms = {r["doc_id"]: [dict(m) for m in r.get("mentions", [])] for r in records}
     rows = resolve.merge(docs_ms, lex=lex, mode=merge, texts={r["doc_id"]: r.get("text", "") for r in records},
                          dates={r["doc_id"]: r.get("date") for r in records})
+    _last_merge = (records, lex, merge, (rows, docs_ms))
     return rows, docs_ms
 
 

@@ -66,6 +66,9 @@ def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None =
     arts = list(articles)
     texts = [nlp_mod.model_text(a) for a in arts]
     if n_process > 1:
+        from .extract import units
+
+        units.dimension_names()  # pint's registry (~0.5 s) built once here and inherited, not in every worker
         yield from paragraphs.parallel(process, arts, texts, nlp, aliases=aliases, n_process=n_process)
         return
     lex = lexicon.load(aliases)

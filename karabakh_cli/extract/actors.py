@@ -11,7 +11,7 @@ and "Emergencies Ministry of Russia" become "Russian Emergencies Ministry".
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..lexicon import UNIT_WORDS, Lexicon, key
 
@@ -22,6 +22,8 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_NAME_START = re.compile(r"(?<![\w.-])[A-Z]")  # where a name found again may begin, and what may not follow it
+_WORD_GOES_ON = re.compile(r"[\w-]")
 JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
 ORG_JOINT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
@@ -69,11 +71,12 @@ def _joined(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
 def _bracketed_acronyms(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
     """"Kurdistan Democratic Party (KDP)": the short form in brackets after a name is that actor too."""
     taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    text = doc.text  # spaCy joins every token for each doc.text
     out = []
     for m in found:
         if m["label"] not in ("ORG", "GPE") or " " not in m["text"]:
             continue
-        hit = re.match(r"\s*\(\s*((?:[A-Z]\.?){2,8})\s*\)", doc.text[m["end"]:m["end"] + 16])
+        hit = re.match(r"\s*\(\s*((?:[A-Z]\.?){2,8})\s*\)", text[m["end"]:m["end"] + 16])
         if hit and _untagged(doc, m["end"] + hit.start(1), m["end"] + hit.end(1), taken):
             out.append({"start": m["end"] + hit.start(1), "end": m["end"] + hit.end(1), "text": hit.group(1),
                         "label": m["label"]})
@@ -101,12 +104,30 @@ def _repeated(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, i
     if not names:
         return []
     taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    text = doc.text
     out = []
-    for hit in re.finditer(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])", doc.text):
-        if _untagged(doc, *hit.span(), taken) and not _inside_longer_name(doc.char_span(*hit.span()), lex):
-            out.append({"start": hit.start(), "end": hit.end(), "text": hit.group(),
-                        "label": next(iter(labels[hit.group()]))})
+    for s, e in _occurrences(text, names):
+        if _untagged(doc, s, e, taken) and not _inside_longer_name(doc.char_span(s, e), lex):
+            out.append({"start": s, "end": e, "text": text[s:e], "label": next(iter(labels[text[s:e]]))})
     return out
+
+
+def _occurrences(text: str, names: list[str]) -> Iterator[tuple[int, int]]:
+    """Whole-word occurrences of capitalised `names`, the first that fits at a place winning (pass them longest
+    first): what one alternation of them as a regex finds, without compiling an expression per article."""
+    by_first: dict[str, list[str]] = {}
+    for n in names:
+        by_first.setdefault(n[0], []).append(n)
+    pos = 0
+    for m in _NAME_START.finditer(text):
+        s = m.start()
+        if s < pos:
+            continue
+        for n in by_first.get(text[s], ()):
+            if text.startswith(n, s) and not _WORD_GOES_ON.match(text, s + len(n)):
+                pos = s + len(n)
+                yield s, pos
+                break
 
 
 def _inside_longer_name(span: Span, lex: Lexicon) -> bool:
@@ -123,18 +144,19 @@ def _inside_longer_name(span: Span, lex: Lexicon) -> bool:
 def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
     """Gazetteer places and nationalities in capitals the model does not read ("ROMANIA BEAT LITHUANIA")."""
     taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    text = doc.text  # spaCy joins every token for each doc.text
     out = []
-    for run in re.finditer(r"(?<![\w.-])[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?![\w-])", doc.text):
+    for run in re.finditer(r"(?<![\w.-])[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?![\w-])", text):
         words = [(w.start() + run.start(), w.end() + run.start()) for w in re.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 3), i, -1):  # longest first: "SRI LANKA" before "LANKA"
                 s, e = words[i][0], words[j - 1][1]
-                k = key(doc.text[s:e])
-                more = key(doc.text[words[j][0]:words[j][1]]) if j < len(words) else ""
+                k = key(text[s:e])
+                more = key(text[words[j][0]:words[j][1]]) if j < len(words) else ""
                 if (len(k) > 3 and (k in lex.places or k in lex.demonyms) and more not in UNIT_WORDS
                         and _untagged(doc, s, e, taken)):
-                    out.append({"start": s, "end": e, "text": doc.text[s:e],
+                    out.append({"start": s, "end": e, "text": text[s:e],
                                 "label": "NORP" if k in lex.demonyms else lex.places[k][1]})
                     i = j - 1
                     break

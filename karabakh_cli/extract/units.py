@@ -133,7 +133,7 @@ def split_plan(text: str, after_dollar: bool = False) -> list[str] | None:
 
 def split_glued(doc: Doc) -> Doc:
     """The Doc itself, or a copy whose glued number tokens are cut in pieces (the text and offsets stay)."""
-    plans = [(t.i, plan) for t in doc if any(c.isdigit() for c in t.text)
+    plans = [(t.i, plan) for t in doc if not t.is_alpha and any(c.isdigit() for c in t.text)
              and (plan := split_plan(t.text, t.i > 0 and doc[t.i - 1].text == "$" and not doc[t.i - 1].whitespace_))]
     if not plans:
         return doc

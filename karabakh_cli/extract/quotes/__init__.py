@@ -13,6 +13,7 @@ Word lists live in data/quotes.json.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable
 
 from ...lexicon import Lexicon
@@ -433,11 +434,17 @@ def _enough(ctx: Ctx, clause: tuple[int, int]) -> bool:
     return len(words) >= 4
 
 
+@cache
+def _phrase_re(phrase: str) -> re.Pattern:
+    """An "according to" phrase as a whole-word search, compiled once (it is tried on every clause)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b", re.I)
+
+
 def _according(ctx: Ctx, i0: int, i1: int) -> dict | None:
     """"According to X" with X's noun phrase; any X (a document included) is a source."""
     seg = ctx.text[ctx.toks[i0].start:ctx.toks[i1 - 1].end] if i1 > i0 else ""
     for phrase in ctx.w.according_to:
-        m = re.search(rf"\b{re.escape(phrase)}\b", seg, re.I)
+        m = _phrase_re(phrase).search(seg)
         if not m:
             continue
         a = ctx.tok_at(ctx.toks[i0].start + m.start())

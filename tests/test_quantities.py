@@ -339,3 +339,10 @@ def test_extract_on_random_text(nlp, text):
     doc = nlp(text)
     for q in extract_quantities(doc, include_flagged=True):
         assert doc.text[q["start"]:q["end"]] == q["text"]
+
+
+@pytest.mark.parametrize("text", ["0F", "5F", "RM79", "EUR50m"])
+def test_a_lone_glued_token_keeps_its_sentence(nlp, text):
+    """Cutting the only token of a text in pieces must leave sentence boundaries readable."""
+    (q,) = extract_quantities(nlp(text))
+    assert q["text"] == text and q["start"] == 0 and q["end"] == len(text)

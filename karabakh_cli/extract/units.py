@@ -143,6 +143,9 @@ def split_glued(doc: Doc) -> Doc:
         for i, pieces in plans:
             t = doc[i]
             retok.split(t, pieces, heads=[(t, 0)] * len(pieces))
+    for t in doc[1:]:  # the pieces after the first continue their sentence (unset, `.sent` would raise)
+        if t.is_sent_start is None:
+            t.is_sent_start = False
     # NER read "164p" or "RM79" as a name or a date; cut in pieces they are an amount
     doc.ents = [e for e in doc.ents if e.label_ not in NAME_LABELS | TIME_LABELS
                 or not any(a < e.end_char and e.start_char < b for a, b in spans)]

@@ -67,13 +67,13 @@ def search_cli(
                                      dates=dates)
     fmt_ = report.choose(fmt, as_json)
     if fmt_ is report.Format.table:
-        _concordance(rows)
+        _concordance(rows, context)
         return
     report.write(rows, fmt_, columns=search.SEARCH_COLUMNS)
 
 
-def _concordance(rows: list[dict]) -> None:
-    """One line a match: doc id, left context right-aligned, the match highlighted, right context."""
+def _concordance(rows: list[dict], context: int) -> None:
+    """One line a match: the whole doc id, left context right-aligned, the match highlighted, right context."""
     from rich.console import Console
     from rich.text import Text
 
@@ -81,13 +81,13 @@ def _concordance(rows: list[dict]) -> None:
 
     plain = plain_terminal()
     console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False, soft_wrap=True)
-    id_w = min(max((len(r["doc_id"]) for r in rows), default=0), 30)
+    id_w = max((len(r["doc_id"]) for r in rows), default=0)  # an id is never cut
     match_w = min(max((len(r["match"]) for r in rows), default=0), 30)
-    side = max(10, (console.width - id_w - match_w - 4) // 2)
+    side = min(context, max(0, (console.width - id_w - match_w - 4) // 2))  # the context gives way, never the id
     for r in rows:
         line = Text()
-        line.append(r["doc_id"][-id_w:].ljust(id_w) + "  ", style=None if plain else "dim")
-        line.append(r["left"][-side:].rjust(side))
+        line.append(r["doc_id"].ljust(id_w) + "  ", style=None if plain else "dim")
+        line.append(r["left"][max(0, len(r["left"]) - side):].rjust(side))
         line.append(r["match"][:match_w] if len(r["match"]) <= match_w else r["match"][:match_w - 1] + "\u2026",
                     style=None if plain else "bold black on yellow")
         line.append(r["right"][:side])

@@ -89,12 +89,17 @@ def _chart(rows: list[dict], names: list[str], by: str) -> None:
 
     plain = plain_terminal()
     console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
-    width = max(4, min(24, (console.width - 12) // max(1, len(names)) - 6))
+    period_w = max([len(by)] + [len(r["period"]) for r in rows])
+    digits = len(str(max((r["mentions"] for r in rows), default=0)))
+    # each actor column: a bar, a space and the count; headers longer than that are shortened, never the period
+    column = max(digits + 2, min(26, (console.width - period_w) // max(1, len(names)) - 2))
+    width = column - digits - 1
     top = max((r["mentions"] for r in rows), default=0) or 1
-    table = Table(title=f"Mentions per {by}", box=None, pad_edge=False)
-    table.add_column(by)
+    table = Table(title=f"Mentions per {by}", box=None, pad_edge=False, min_width=len(f"Mentions per {by}"))
+    table.add_column(by, no_wrap=True, min_width=period_w)
     for i, a in enumerate(names):
-        table.add_column(a, style=None if plain else COLOURS[i % len(COLOURS)], no_wrap=True)
+        table.add_column(a, style=None if plain else COLOURS[i % len(COLOURS)], no_wrap=True, max_width=column,
+                         overflow="ellipsis")
     cells: dict[str, dict[str, int]] = {}
     for r in rows:
         cells.setdefault(r["period"], {})[r["actor"]] = r["mentions"]

@@ -92,6 +92,28 @@ def test_a_surname_selects_the_same_actor_everywhere(corpus, args):
     assert SPEAKER in shown or "Pashinyan" in shown
 
 
+CASTRO = {  # two Castros named in full, and a bare "Castro" in a third article that may be either
+    "havana.txt": "date 2000-01-10\nHAVANA (AP) - Cuban President Fidel Castro spoke for four hours in Havana on "
+                  "Monday. Castro said the embargo had failed.\n",
+    "santiago.txt": "date 2000-02-11\nSANTIAGO, Cuba (AP) - Defense Minister Raul Castro visited troops in Santiago "
+                    "on Friday. Castro told officers to stay ready.\n",
+    "miami.txt": "date 2000-03-12\nMIAMI (AP) - Exiles marched in Miami on Sunday. Castro was criticised by the "
+                 "marchers, who carried flags.\n",
+}
+
+
+def test_a_shared_surname_selects_every_actor_called_so(tmp_path):
+    """`--actor Castro` is everyone the articles call Castro, not only the unresolved actor of that name."""
+    for name, text in CASTRO.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    rows = rows_of("entities", str(tmp_path))
+    called = {r["name"] for r in rows if r["name"] == "Castro" or "Castro" in r["aliases"]}
+    assert {"Fidel Castro", "Raul Castro"} <= called
+    assert {r["name"] for r in rows_of("entities", str(tmp_path), "--actor", "castro")} == called
+    mentioned = {r["doc_id"] for r in rows_of("search", str(tmp_path), "--actor", "Castro")}
+    assert {"havana", "santiago"} <= mentioned
+
+
 @pytest.mark.parametrize("command", ["quotes", "network", "trends", "search"])
 @pytest.mark.parametrize("extra", [["--from", "2021-06", "--to", "2021-03"], ["--json", "--format", "csv"],
                                    ["--format", "tsv", "--json"]])
@@ -196,3 +218,13 @@ def test_readme_documents_every_command():
 
     documented = {k.split()[0] for k in README_KEYS}
     assert set(command_names()) - {"index"} <= documented
+
+
+def test_quantities_take_the_shared_date_range(corpus):
+    """--from/--to on quantities, as on timeline and quotes: a row's date meets the range; undated rows are out."""
+    rows = rows_of("quantities", str(corpus))
+    may = [r for r in rows if r["date"] == "2021-05"]  # "rose ... in May"
+    assert may
+    assert rows_of("quantities", str(corpus), "--from", "2021-05-20", "--to", "2021-06") == may  # the month meets it
+    assert rows_of("quantities", str(corpus), "--to", "2021-04") == []
+    assert kcli("quantities", str(corpus), "--from", "2021-07", "--to", "2021-06").returncode == 2

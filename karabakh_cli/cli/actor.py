@@ -26,10 +26,10 @@ MergeOpt = Annotated[Merge, typer.Option(
 def resolve_actor(queries: list[str] | None, rows: list[dict]) -> set[str] | None:
     """The canonical actor names `queries` mean, or None when no query was given.
 
-    `rows`: actor rows from `analyze.entities(...)` (the same merge the command uses). A query
-    matches an actor's name first, else any of its aliases / surface forms, case-insensitively, else
-    the people whose surname it is ("Aliyev" when the text only ever wrote "Ilham Aliyev"); a surface
-    shared by several actors ("Bush": Jeb Bush and an unresolved Bush) selects them all.
+    `rows`: actor rows from `analyze.entities(...)` (the same merge the command uses). A query selects
+    every actor with that name or surface form, case-insensitively ("Castro": Fidel Castro and Raul
+    Castro, each called so in their articles, and an unresolved Castro), else the people whose surname
+    it is ("Aliyev" when the text only ever wrote "Ilham Aliyev").
     Filter a command's rows by `row_actor_name in result`. An unknown actor is a UserError (exit 1)
     naming the closest known names.
     """
@@ -47,7 +47,7 @@ def resolve_actor(queries: list[str] | None, rows: list[dict]) -> set[str] | Non
     out: set[str] = set()
     for q in queries:
         k = " ".join(q.split()).casefold()
-        found = by_name.get(k) or by_alias.get(k) or by_surname.get(k)
+        found = (by_name.get(k, set()) | by_alias.get(k, set())) or by_surname.get(k)
         if not found:
             close = difflib.get_close_matches(k, list(by_name) + list(by_alias), n=5, cutoff=0.6)
             names = sorted({n for c in close for n in by_name.get(c) or by_alias[c]})
@@ -55,3 +55,19 @@ def resolve_actor(queries: list[str] | None, rows: list[dict]) -> set[str] | Non
             raise UserError(f"no actor {q!r} in these articles{hint}")
         out |= found
     return out
+
+
+def actors_named(queries: list[str], named_ms: dict[str, list[dict]]) -> list[str]:
+    """The canonical actors the `--actor` values mean (`resolve_actor`: name, any surface form, a
+    person's surname; an unknown one is an error naming close matches), the most mentioned first."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    rows: dict[str, dict] = {}
+    for ms in named_ms.values():
+        for m in ms:
+            counts[m["name"]] += 1
+            row = rows.setdefault(m["name"], {"name": m["name"], "label": m["label"], "aliases": set()})
+            row["aliases"].add(m["text"])
+    found = resolve_actor(queries, list(rows.values())) or set()
+    return sorted(found, key=lambda n: (-counts[n], n))

@@ -71,8 +71,9 @@ def network_cli(
     """Actor pairs named in the same sentence, paragraph or article, weighted by the windows they share."""
     from .. import network, report
     from ..records import warn
+    from .actor import actors_named
     from .actors import _check_labels
-    from .scope import actors_named, article_dates, in_scope, named
+    from .scope import article_dates, in_scope, named
 
     labels = {lab.upper() for lab in _check_labels(label) or []}
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)

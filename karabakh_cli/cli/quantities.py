@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .actor import ActorOpt, resolve_actor
+from .actor import ActorOpt, actors_named
 from .app import (
     AliasesOpt,
     DocOpt,
@@ -24,7 +24,7 @@ from .app import (
     options,
 )
 from .scope import PlotOpt
-from .values import CategoryOpt, UnitOpt
+from .values import CategoryOpt, FromOpt, ToOpt, UnitOpt
 
 
 class GroupBy(str, Enum):
@@ -42,6 +42,8 @@ def quantities_cli(
                                                show_default=False)] = None,
     min_value: Annotated[float | None, typer.Option("--min", help="Only values of at least this.",
                                                        show_default=False)] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
     doc: DocOpt = None,
     actor: ActorOpt = None,
     group_by: Annotated[GroupBy | None, typer.Option(
@@ -57,7 +59,9 @@ def quantities_cli(
     """Counted and measured amounts: value, unit, what is counted, and how hedged."""
     from .. import analyze, report
     from ..records import warn
+    from ..scope import in_range
     from .app import lexicon_for
+    from .scope import named
 
     if plot is not None and group_by is None:
         raise typer.BadParameter("a chart of quantities needs --group-by (bars per object, unit or category)",
@@ -65,7 +69,7 @@ def quantities_cli(
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     lex = lexicon_for(aliases)
     rows = analyze.quantities(loaded.records, lex=lex, flagged=flagged)
-    wanted = resolve_actor(actor, analyze.entities(loaded.records, lex=lex)) if actor else None
+    wanted = set(actors_named(actor, named(loaded.records, aliases))) if actor else None
     units = {u.casefold() for u in unit or []}
     cats = {c.casefold() for c in category or []}
     rows = [r for r in rows
@@ -74,6 +78,7 @@ def quantities_cli(
             and (obj is None or obj.casefold() in (r["object"] or "").casefold())
             and (min_value is None or r["value"] >= min_value)
             and (doc is None or r["doc_id"] == doc)
+            and in_range(r["date"], date_from, date_to)
             and (wanted is None or wanted & set(r["actors"]))]
     fmt_ = report.choose(fmt, as_json)
     if group_by:

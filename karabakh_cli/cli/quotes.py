@@ -45,23 +45,18 @@ def quotes_cli(
 ) -> None:
     """Who said what: direct quotes and reported speech, with speaker, cue, date and offsets."""
     from .. import analyze, report
-    from ..timeline import _bounds
+    from ..scope import in_range
 
-    lo, hi = date_from, date_to  # first and last ISO day (values.FromOpt / ToOpt)
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     rows, actors = analyze.quotes(loaded.records, lex=lexicon_for(aliases))
     by = resolve_actor(speaker, actors) or set()
     about = resolve_actor(actor, actors) or set()
-
-    def when(r: dict) -> tuple | None:
-        return _bounds(str(r["date"])) if r["date"] else None
 
     rows = [r for r in rows
             if (not speaker or r["speaker"] in by)
             and (not actor or r["speaker"] in about or about & set(r["actors"]))
             and (doc is None or r["doc_id"] == doc)
             and (not direct_only or r["direct"])
-            and (lo is None or (when(r) and when(r)[1].isoformat() >= lo))
-            and (hi is None or (when(r) and when(r)[0].isoformat() <= hi))]
+            and in_range(r["date"], date_from, date_to)]
     report.write(rows, report.choose(fmt, as_json), columns=analyze.QUOTE_COLUMNS, title="Quotes",
                  table_columns=["speaker", "speaker_text", "quote", "date", "doc_id"])

@@ -44,7 +44,8 @@ def search_cli(
 ) -> None:
     """Every occurrence with the text around it: doc_id, offsets, left, match, right, the article's date."""
     from .. import report, search
-    from .scope import actors_named, article_dates, in_scope, named
+    from .actor import actors_named
+    from .scope import article_dates, in_scope, named
 
     args = list(args or [])
     pattern = None

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .actor import ActorOpt, resolve_actor
+from .actor import ActorOpt, actors_named
 from .app import (
     AliasesOpt,
     DocOpt,
@@ -55,18 +55,18 @@ def timeline_cli(
 ) -> None:
     """Dated events in date order, every relative date resolved; one row per event across articles."""
     from .. import analyze, report, timeline
+    from ..scope import meets
     from .app import lexicon_for
 
-    lo, hi = date_from, date_to  # first and last day (values.FromOpt / ToOpt)
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
     lex = lexicon_for(aliases)
     names: dict[str, list[dict]] = {}
     for m in analyze.mentions(loaded.records, lex=lex):
         names.setdefault(m["doc_id"], []).append(m)
     rows = timeline.events(loaded.records, names=names, group=not no_group)
-    wanted = resolve_actor(actor, analyze.entities(loaded.records, lex=lex)) if actor else None
+    wanted = set(actors_named(actor, names)) if actor else None
     rows = [r for r in rows
-            if (lo is None or r["end_date"] >= lo) and (hi is None or r["start_date"] <= hi)
+            if meets(r["start_date"], r["end_date"], date_from, date_to)
             and (doc is None or doc in r["doc_ids"])
             and (wanted is None or wanted & set(r["actors"]))]
     if plot is not None:

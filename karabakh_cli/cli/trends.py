@@ -53,7 +53,8 @@ def trends_cli(
     """How often actors are named per period of article date; undated articles are counted apart."""
     from .. import report, trends
     from ..records import warn
-    from .scope import actors_named, article_dates, draw, in_scope, named
+    from .actor import actors_named
+    from .scope import article_dates, draw, in_scope, named
 
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
     loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)

@@ -6,27 +6,12 @@ from typing import Annotated
 import typer
 
 from .actor import resolve_actor
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    lexicon_for,
-    load,
-    options,
-)
+from .app import DocOpt, Paths
+from .command import Corpus, command
 from .values import FromOpt, ToOpt
 
 
-@app.command("quotes")
+@command("quotes")
 def quotes_cli(
     paths: Paths = None,
     speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Only statements by this actor (any "
@@ -39,16 +24,14 @@ def quotes_cli(
     doc: DocOpt = None,
     direct_only: Annotated[bool, typer.Option("--direct", help="Only direct quotes (inside quotation marks).")]
     = False,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """Who said what: direct quotes and reported speech, with speaker, cue, date and offsets."""
     from .. import analyze, report
     from ..scope import in_range
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    rows, actors = analyze.quotes(loaded.records, lex=lexicon_for(aliases))
+    loaded = corpus.load(paths, doc=doc)
+    rows, actors = analyze.quotes(loaded.records, lex=corpus.lexicon())
     by = resolve_actor(speaker, actors) or set()
     about = resolve_actor(actor, actors) or set()
 
@@ -58,5 +41,5 @@ def quotes_cli(
             and (doc is None or r["doc_id"] == doc)
             and (not direct_only or r["direct"])
             and in_range(r["date"], date_from, date_to)]
-    report.write(rows, report.choose(fmt, as_json), columns=analyze.QUOTE_COLUMNS, title="Quotes",
+    report.write(rows, corpus.format, columns=analyze.QUOTE_COLUMNS, title="Quotes",
                  table_columns=["speaker", "speaker_text", "quote", "date", "doc_id"])

@@ -6,26 +6,12 @@ from typing import Annotated
 
 import typer
 
-from .app import (
-    PATHS_HELP,
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    load,
-    options,
-)
+from .app import PATHS_HELP, DocOpt
+from .command import Corpus, command
 from .values import FromOpt, ToOpt
 
 
-@app.command("search")
+@command("search")
 def search_cli(
     args: Annotated[list[str] | None, typer.Argument(
         metavar="PATTERN PATHS", show_default=False,
@@ -37,10 +23,8 @@ def search_cli(
     context: Annotated[int, typer.Option("--context", "-C", min=0, help="Characters shown each side.")] = 40,
     actor: Annotated[str | None, typer.Option(
         "--actor", help="Every mention of this actor, under any name it is mentioned by.", show_default=False)] = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None, source: SourceOpt = None,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """Every occurrence with the text around it: doc_id, offsets, left, match, right, the article's date."""
     from .. import report, search
@@ -57,16 +41,16 @@ def search_cli(
         except re.error as e:
             raise typer.BadParameter(f"not a usable pattern ({e})", param_hint="PATTERN") from None
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
-    loaded = load(options(args, model, patterns, aliases, processes, index, no_index, source), doc=doc)
+    loaded = corpus.load(args, doc=doc)
     dates = article_dates(loaded.records)
     recs = in_scope(loaded.records, dates, doc=doc, days=days)
     if pattern is not None:
         rows = search.matches(recs, pattern, context=context, dates=dates)
     else:
-        named_ms = named(loaded.records, aliases)
+        named_ms = named(loaded.records, corpus.aliases)
         rows = search.actor_mentions(recs, named_ms, set(actors_named([actor], named_ms)), context=context,
                                      dates=dates)
-    fmt_ = report.choose(fmt, as_json)
+    fmt_ = corpus.format
     if fmt_ is report.Format.table:
         _concordance(rows, context)
         return

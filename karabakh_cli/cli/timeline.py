@@ -6,40 +6,23 @@ from typing import Annotated
 import typer
 
 from .actor import ActorOpt, actors_named
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    load,
-    options,
-)
+from .app import DocOpt, Paths
+from .command import Corpus, command
 from .scope import PlotOpt
 from .values import FromOpt, ToOpt
 
 
-@app.command("dates")
-def dates_cli(paths: Paths = None, doc: DocOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
-              model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
-              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False,
-              source: SourceOpt = None) -> None:
+@command("dates")
+def dates_cli(paths: Paths = None, doc: DocOpt = None, *, corpus: Corpus) -> None:
     """Every temporal expression, normalised the TimeML way (type, value, mod) against its article's date."""
     from .. import report, timeline
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    report.write(timeline.date_rows(loaded.records, doc=doc), report.choose(fmt, as_json),
+    loaded = corpus.load(paths, doc=doc)
+    report.write(timeline.date_rows(loaded.records, doc=doc), corpus.format,
                  columns=timeline.DATE_COLUMNS, title="Temporal expressions")
 
 
-@app.command("timeline")
+@command("timeline")
 def timeline_cli(
     paths: Paths = None,
     date_from: FromOpt = None,
@@ -48,18 +31,15 @@ def timeline_cli(
     doc: DocOpt = None,
     no_group: Annotated[bool, typer.Option("--no-group", help="One row per mention, not per event.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw events per month as a bar chart.")] = False,
-    plot: PlotOpt = None, source: SourceOpt = None,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    plot: PlotOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """Dated events in date order, every relative date resolved; one row per event across articles."""
     from .. import analyze, report, timeline
     from ..scope import meets
-    from .app import lexicon_for
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    lex = lexicon_for(aliases)
+    loaded = corpus.load(paths, doc=doc)
+    lex = corpus.lexicon()
     names: dict[str, list[dict]] = {}
     for m in analyze.mentions(loaded.records, lex=lex):
         names.setdefault(m["doc_id"], []).append(m)
@@ -74,7 +54,7 @@ def timeline_cli(
         from .scope import draw
 
         draw(chart_file, rows, path=plot)
-    fmt_ = report.choose(fmt, as_json)
+    fmt_ = corpus.format
     if chart:
         from ..show import bar_chart
 

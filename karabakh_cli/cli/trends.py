@@ -7,22 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    load,
-    options,
-)
+from .app import DocOpt, Paths
+from .command import Corpus, command
 from .scope import PlotOpt
 from .values import FromOpt, ToOpt
 
@@ -36,7 +22,7 @@ class By(str, Enum):
     year = "year"
 
 
-@app.command("trends")
+@command("trends")
 def trends_cli(
     paths: Paths = None,
     by: Annotated[By, typer.Option("--by", "-b", case_sensitive=False, help="The period to count in.")] = By.month,
@@ -45,10 +31,8 @@ def trends_cli(
         show_default=False)] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Without --actor: this many of the most mentioned.")] = 5,
     plot: PlotOpt = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None, source: SourceOpt = None,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """How often actors are named per period of article date; undated articles are counted apart."""
     from .. import report, trends
@@ -57,8 +41,8 @@ def trends_cli(
     from .scope import article_dates, draw, in_scope, named
 
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    named_ms = named(loaded.records, aliases)
+    loaded = corpus.load(paths, doc=doc)
+    named_ms = named(loaded.records, corpus.aliases)
     dates = article_dates(loaded.records)
     recs = in_scope(loaded.records, dates, doc=doc, days=days)
     in_recs = {r["doc_id"] for r in recs}
@@ -73,7 +57,7 @@ def trends_cli(
 
         draw(chart, rows, {r["period"]: trends.period_start(r["period"], by.value) for r in rows},
              path=plot, by=by.value)
-    fmt_ = report.choose(fmt, as_json)
+    fmt_ = corpus.format
     if fmt_ is report.Format.table:
         _chart(rows, names, by.value)
         return

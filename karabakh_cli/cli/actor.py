@@ -23,13 +23,14 @@ MergeOpt = Annotated[Merge, typer.Option(
     "--merge", help="Join name variants across the corpus, within each document only, or not at all.")]
 
 
-def resolve_actor(queries: list[str] | None, rows: list[dict]) -> set[str] | None:
+def resolve_actor(queries: list[str] | None, rows: list[dict], *, exact: bool = False) -> set[str] | None:
     """The canonical actor names `queries` mean, or None when no query was given.
 
     `rows`: actor rows from `analyze.entities(...)` (the same merge the command uses). A query selects
     every actor with that name or surface form, case-insensitively ("Castro": Fidel Castro and Raul
     Castro, each called so in their articles, and an unresolved Castro), else the people whose surname
-    it is ("Aliyev" when the text only ever wrote "Ilham Aliyev").
+    it is ("Aliyev" when the text only ever wrote "Ilham Aliyev"). `exact`: a query that is an actor's
+    name means that actor alone (`--explain Castro`: the unresolved Castro, not everyone called so).
     Filter a command's rows by `row_actor_name in result`. An unknown actor is a UserError (exit 1)
     naming the closest known names.
     """
@@ -47,7 +48,8 @@ def resolve_actor(queries: list[str] | None, rows: list[dict]) -> set[str] | Non
     out: set[str] = set()
     for q in queries:
         k = " ".join(q.split()).casefold()
-        found = (by_name.get(k, set()) | by_alias.get(k, set())) or by_surname.get(k)
+        named = by_name.get(k, set())
+        found = (named if exact and named else named | by_alias.get(k, set())) or by_surname.get(k)
         if not found:
             close = difflib.get_close_matches(k, list(by_name) + list(by_alias), n=5, cutoff=0.6)
             names = sorted({n for c in close for n in by_name.get(c) or by_alias[c]})

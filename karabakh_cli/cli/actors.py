@@ -50,7 +50,7 @@ def entities_cli(
     if explain is not None:
         from ..resolve import explain as explain_rows
 
-        chosen = resolve_actor([explain], every) or set()
+        chosen = resolve_actor([explain], every, exact=True) or set()
         rows = [line for r in every if r["name"] in chosen for line in explain_rows(r)]
         report.write(rows, fmt_, columns=analyze.EXPLAIN_COLUMNS, title=f"How {explain!r} was merged",
                      table_columns=["surface", "group", "rule", "evidence", "mentions"])

@@ -228,3 +228,24 @@ def test_quantities_take_the_shared_date_range(corpus):
     assert rows_of("quantities", str(corpus), "--from", "2021-05-20", "--to", "2021-06") == may  # the month meets it
     assert rows_of("quantities", str(corpus), "--to", "2021-04") == []
     assert kcli("quantities", str(corpus), "--from", "2021-07", "--to", "2021-06").returncode == 2
+
+
+@pytest.mark.parametrize("command", ["entities", "network"])
+def test_label_is_one_option_listing_its_values(corpus, command):
+    helptext = re.sub(r"[\s\u2502]+", " ", kcli(command, "--help", columns=200).stdout)
+    assert "FAC, GPE, LOC, NORP, ORG, PERSON" in helptext
+    bad = kcli(command, str(corpus), "--label", "animal")
+    assert bad.returncode == 2 and "PERSON" in bad.stderr and bad.stdout == ""
+    rows = rows_of(command, str(corpus), "--label", "person")
+    assert rows and {v for r in rows for k, v in r.items() if k.endswith("label")} == {"PERSON"}
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_warm_commands_load_no_model_table_or_chart_library(corpus, name):
+    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "karabakh_cli", *COMMANDS[name], str(corpus),
+                        "--json"], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and json.loads(p.stdout), p.stderr
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in p.stderr.splitlines()
+                if line.startswith("import time")}
+    assert "karabakh_cli" in imported
+    assert not imported & {"spacy", "thinc", "pandas", "matplotlib", "networkx"}, name

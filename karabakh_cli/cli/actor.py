@@ -23,6 +23,24 @@ MergeOpt = Annotated[Merge, typer.Option(
     "--merge", help="Join name variants across the corpus, within each document only, or not at all.")]
 
 
+def _check_labels(values: list[str] | None) -> list[str] | None:
+    """Entity labels in any case -> upper case; an unknown one is a usage error listing the labels."""
+    from ..extract.actors import ACTOR_LABELS
+
+    for v in values or []:
+        if v.upper() not in ACTOR_LABELS:
+            raise typer.BadParameter(f"{v!r} is not one of {', '.join(sorted(ACTOR_LABELS))}")
+    return [v.upper() for v in values] if values else values
+
+
+def label_option(help: str) -> typer.models.OptionInfo:
+    """`--label`/`-l`, checked and listed the same way on every command that has it."""
+    from ..extract.actors import ACTOR_LABELS
+
+    return typer.Option("--label", "-l", callback=_check_labels, show_default=False,
+                        help=f"{help} Any case, repeatable: {', '.join(sorted(ACTOR_LABELS))}.")
+
+
 def resolve_actor(queries: list[str] | None, rows: list[dict], *, exact: bool = False) -> set[str] | None:
     """The canonical actor names `queries` mean, or None when no query was given.
 

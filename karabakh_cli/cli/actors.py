@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .actor import ActorOpt, Merge, MergeOpt, resolve_actor
+from .actor import ActorOpt, Merge, MergeOpt, label_option, resolve_actor
 from .app import DocOpt, Paths, UserError
 from .command import Corpus, command
 
@@ -24,8 +24,7 @@ def docs_cli(paths: Paths = None, *, corpus: Corpus) -> None:
 @command("entities")
 def entities_cli(
     paths: Paths = None,
-    label: Annotated[list[str] | None, typer.Option("--label", "-l", help="Only these labels (repeatable).",
-                                                       show_default=False)] = None,
+    label: Annotated[list[str] | None, label_option("Only these labels.")] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Only actors with this many mentions.")] = 1,
     top: Annotated[int | None, typer.Option("--top", min=1, help="Only the first N actors.",
                                                show_default=False)] = None,
@@ -41,7 +40,6 @@ def entities_cli(
     """The actors: people, organisations, places and nationalities, merged across name variants."""
     from .. import analyze, report
 
-    labels = _check_labels(label)
     loaded = corpus.load(paths, doc=doc)
     lex = corpus.lexicon()
     fmt_ = corpus.format
@@ -56,25 +54,15 @@ def entities_cli(
                      table_columns=["surface", "group", "rule", "evidence", "mentions"])
         return
     if show_mentions:
-        rows = [m for m in analyze.mentions(loaded.records, lex=lex, labels=labels, doc=doc, merge=merge.value)
+        rows = [m for m in analyze.mentions(loaded.records, lex=lex, labels=label, doc=doc, merge=merge.value)
                 if wanted is None or m["name"] in wanted]
         report.write(rows, fmt_, columns=analyze.MENTION_COLUMNS, title="Mentions")
         return
-    rows = [r for r in analyze.entities(loaded.records, lex=lex, labels=labels, min_count=min_count, top=top,
+    rows = [r for r in analyze.entities(loaded.records, lex=lex, labels=label, min_count=min_count, top=top,
                                         doc=doc, merge=merge.value)
             if wanted is None or r["name"] in wanted]
     report.write(rows, fmt_, columns=analyze.ENTITY_COLUMNS, title="Actors",
                  table_columns=["name", "label", "mentions", "documents", "aliases"])
-
-
-def _check_labels(labels: list[str] | None) -> list[str] | None:
-    from ..extract.actors import ACTOR_LABELS
-
-    for lab in labels or []:
-        if lab.upper() not in ACTOR_LABELS:
-            raise typer.BadParameter(f"{lab!r} is not one of {', '.join(sorted(ACTOR_LABELS))}",
-                                     param_hint="--label")
-    return labels
 
 
 @command("show", without=("processes", "source"))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from .actor import label_option
 from .app import DocOpt, Paths, UserError
 from .command import Corpus, command
 from .values import FromOpt, ToOpt
@@ -37,9 +38,8 @@ def network_cli(
         show_default=False)] = None,
     alters: Annotated[bool, typer.Option("--alters", help="With --actor, also the ties between its neighbours.")]
     = False,
-    label: Annotated[list[str] | None, typer.Option(
-        "--label", "-l", help="Only actors with these labels (repeatable). Default: all but NORP.",
-        show_default=False)] = None,
+    label: Annotated[list[str] | None, label_option("Only actors with these labels. Default: all but NORP.")]
+    = None,
     with_dateline: Annotated[bool, typer.Option("--with-dateline", help="Count dateline places and agencies too.")]
     = False,
     gexf: Annotated[Path | None, typer.Option("--gexf", dir_okay=False, callback=_graph_file(".gexf"),
@@ -55,10 +55,9 @@ def network_cli(
     from .. import network, report
     from ..records import warn
     from .actor import actors_named
-    from .actors import _check_labels
     from .scope import article_dates, in_scope, named
 
-    labels = {lab.upper() for lab in _check_labels(label) or []}
+    labels = set(label or [])
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
     loaded = corpus.load(paths, doc=doc)
     named_ms = named(loaded.records, corpus.aliases)

@@ -249,3 +249,12 @@ def test_warm_commands_load_no_model_table_or_chart_library(corpus, name):
                 if line.startswith("import time")}
     assert "karabakh_cli" in imported
     assert not imported & {"spacy", "thinc", "pandas", "matplotlib", "networkx"}, name
+
+
+def test_search_actor_is_repeatable_like_everywhere(corpus):
+    one = rows_of("search", "--actor", "Overchuk", str(corpus))
+    other = rows_of("search", "--actor", "Saghatelyan", str(corpus))
+    both = rows_of("search", "--actor", "Overchuk", "--actor", "Saghatelyan", str(corpus))
+    assert one and other
+    key = lambda r: (r["doc_id"], r["start"])  # noqa: E731
+    assert sorted(map(key, both)) == sorted(map(key, one + other))

@@ -21,8 +21,9 @@ def search_cli(
     case_sensitive: Annotated[bool, typer.Option("--case-sensitive", "-s", help="Match case (default: ignore it).")]
     = False,
     context: Annotated[int, typer.Option("--context", "-C", min=0, help="Characters shown each side.")] = 40,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", help="Every mention of this actor, under any name it is mentioned by.", show_default=False)] = None,
+    actor: Annotated[list[str] | None, typer.Option(
+        "--actor", help="Every mention of this actor, under any name it is mentioned by (repeatable).",
+        show_default=False)] = None,
     date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None,
     *, corpus: Corpus,
 ) -> None:
@@ -33,7 +34,7 @@ def search_cli(
 
     args = list(args or [])
     pattern = None
-    if actor is None:
+    if not actor:
         if not args:
             raise typer.BadParameter("give a PATTERN to search for, or --actor NAME", param_hint="PATTERN")
         try:
@@ -48,7 +49,7 @@ def search_cli(
         rows = search.matches(recs, pattern, context=context, dates=dates)
     else:
         named_ms = named(loaded.records, corpus.aliases)
-        rows = search.actor_mentions(recs, named_ms, set(actors_named([actor], named_ms)), context=context,
+        rows = search.actor_mentions(recs, named_ms, set(actors_named(actor, named_ms)), context=context,
                                      dates=dates)
     fmt_ = corpus.format
     if fmt_ is report.Format.table:

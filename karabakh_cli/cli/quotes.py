@@ -42,4 +42,4 @@ def quotes_cli(
             and (not direct_only or r["direct"])
             and in_range(r["date"], date_from, date_to)]
     report.write(rows, corpus.format, columns=analyze.QUOTE_COLUMNS, title="Quotes",
-                 table_columns=["speaker", "speaker_text", "quote", "date", "doc_id"])
+                 table_columns=["speaker", "quote", "speaker_text", "date", "doc_id"])  # narrow: speaker_text out first

@@ -258,3 +258,8 @@ def test_search_actor_is_repeatable_like_everywhere(corpus):
     assert one and other
     key = lambda r: (r["doc_id"], r["start"])  # noqa: E731
     assert sorted(map(key, both)) == sorted(map(key, one + other))
+
+
+def test_search_actor_with_a_pattern_says_why(corpus):
+    p = kcli("search", "--actor", "Overchuk", "grain", str(corpus))
+    assert p.returncode == 2 and "with --actor there is no PATTERN" in p.stderr and p.stdout == ""

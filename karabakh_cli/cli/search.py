@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -41,6 +42,9 @@ def search_cli(
             pattern = search.compile_pattern(args.pop(0), regex=regex, case_sensitive=case_sensitive)
         except re.error as e:
             raise typer.BadParameter(f"not a usable pattern ({e})", param_hint="PATTERN") from None
+    elif args and args[0] != "-" and "://" not in args[0] and not Path(args[0]).exists():
+        raise typer.BadParameter(f"{args[0]!r} is no file or folder; with --actor there is no PATTERN, only paths",
+                                 param_hint="PATHS")
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
     loaded = corpus.load(args, doc=doc)
     dates = article_dates(loaded.records)

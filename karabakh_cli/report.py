@@ -58,24 +58,36 @@ def _cell(v: Any, table: bool = False) -> str:
     if isinstance(v, (list, tuple)):
         return "; ".join(_cell(x, table) for x in v)
     if isinstance(v, dict):
-        return json.dumps(v, ensure_ascii=False)
+        return plain_json(v)
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return plain_number(v, grouped=table)
     return str(v)
 
 
-def _json(row: dict, columns: Sequence[str]) -> str:
-    """One row as JSON; a float Python would print as 1e-06 or 1e+16 is written out in full."""
-    out = {c: row.get(c) for c in columns}
-    plain = {}
-    for c, v in out.items():
+def plain_json(obj: Any, indent: int | None = None) -> str:
+    """JSON text in which no float is in scientific notation, however deep (1e-06 is written 0.000001)."""
+    marks: dict[str, str] = {}
+
+    def walk(v: Any) -> Any:
         if isinstance(v, float) and "e" in repr(float(v)):
-            plain[c] = plain_number(v)
-            out[c] = f"\x00{c}\x00"
-    text = json.dumps(out, ensure_ascii=False)
-    for c, v in plain.items():
-        text = text.replace(json.dumps(f"\x00{c}\x00"), v)
+            key = f"\x00{len(marks)}\x00"
+            marks[key] = plain_number(v)
+            return key
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [walk(x) for x in v]
+        return v
+
+    text = json.dumps(walk(obj), ensure_ascii=False, indent=indent)
+    for key, number in marks.items():
+        text = text.replace(json.dumps(key), number)
     return text
+
+
+def _json(row: dict, columns: Sequence[str]) -> str:
+    """One row as JSON with the keys `columns`, in order."""
+    return plain_json({c: row.get(c) for c in columns})
 
 
 def write(rows: Iterable[dict], fmt: Format, *, columns: Sequence[str], title: str | None = None,
@@ -106,7 +118,7 @@ def write_object(obj: dict, fmt: Format, *, title: str | None = None, out=None) 
     """One object (stats): JSON as is, a two-column table on a terminal, flattened rows elsewhere."""
     out = out or sys.stdout
     if fmt in (Format.json, Format.jsonl):
-        out.write(json.dumps(obj, ensure_ascii=False, indent=None if fmt is Format.jsonl else 1) + "\n")
+        out.write(plain_json(obj, indent=None if fmt is Format.jsonl else 1) + "\n")
         out.flush()
         return
     if fmt is Format.table:

@@ -28,11 +28,20 @@ def sources(records: list[dict]) -> dict[str, int]:
     return dict(Counter(source_of(r) or "unknown" for r in records).most_common())
 
 
-def in_range(day: str | None, lo: str | None, hi: str | None) -> bool:
-    """An article date within [lo, hi] (ISO days); an undated article is outside any range."""
+def in_range(value: str | None, lo: str | None, hi: str | None) -> bool:
+    """A date (a day, a month, a year, a span) that meets [lo, hi], the ISO days of `--from`/`--to`:
+    "2021-03" is in a range from 2021-03-15. An undated row is outside any range."""
     if lo is None and hi is None:
         return True
-    return day is not None and (lo is None or day >= lo) and (hi is None or day <= hi)
+    from .timeline import _bounds
+
+    span = _bounds(str(value)) if value else None
+    return span is not None and meets(span[0].isoformat(), span[1].isoformat(), lo, hi)
+
+
+def meets(first: str, last: str, lo: str | None, hi: str | None) -> bool:
+    """The ISO days first..last overlap [lo, hi] (either bound may be open)."""
+    return (lo is None or last >= lo) and (hi is None or first <= hi)
 
 
 def by_doc(mentions: list[dict]) -> dict[str, list[dict]]:

@@ -20,7 +20,8 @@ CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # doc_id/start/end: the first expression that dates the event (`text` is its surface); `mentions`: every one
 TIMELINE_COLUMNS = ["date", "start_date", "end_date", "text", "event", "actors", "doc_ids", "sentences",
                     "doc_id", "start", "end", "mentions"]
-DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source", "range"]
+DATE_COLUMNS = ["doc_id", "start", "end", "text", "type", "value", "mod", "anchor", "source", "range", "range_start",
+                "range_end"]
 EVENT_CHARS = 160
 
 

@@ -235,8 +235,9 @@ def main() -> None:
         code = ExitStatus.SIGINT
     except BrokenPipeError:
         code = ExitStatus.OK
-    except SystemExit as e:  # typer exits 1 on a closed pipe (EPIPE) after pacifying stdout: that is not an error
-        if e.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+    except SystemExit as e:  # typer and rich exit 1 on a closed pipe (EPIPE): `| head` is not an error
+        if e.code == 1 and (type(sys.stdout).__name__ == "PacifyFlushWrapper"
+                            or isinstance(e.__context__, BrokenPipeError)):
             code = ExitStatus.OK
         else:
             raise

@@ -9,21 +9,17 @@ import typer
 
 from .app import (
     AliasesOpt,
-    FormatOpt,
     IndexOpt,
-    JsonOpt,
     ModelOpt,
-    NoIndexOpt,
     Paths,
     PatternsOpt,
     ProcsOpt,
-    SourceOpt,
     UserError,
     app,
-    lexicon_for,
     load,
     options,
 )
+from .command import Corpus, command
 
 TOP_ACTORS = 10
 SchedulerOpt = Annotated[str | None, typer.Option(
@@ -63,17 +59,15 @@ def index_cli(paths: Paths = None, model: ModelOpt = None, patterns: PatternsOpt
           f"{loaded.processed} processed{detail}, {len(loaded.failed)} failed; index: {where}{took}", file=sys.stderr)
 
 
-@app.command("stats")
-def stats_cli(paths: Paths = None, fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-              patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-              index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None) -> None:
+@command("stats")
+def stats_cli(paths: Paths = None, *, corpus: Corpus) -> None:
     """The corpus in figures: size, dates, actors, events, quantities, and what the index held."""
     from .. import report
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source))
-    obj = stats(loaded.records, lex=lexicon_for(aliases))
+    loaded = corpus.load(paths)
+    obj = stats(loaded.records, lex=corpus.lexicon())
     obj.update(from_index=loaded.from_index, processed=loaded.processed, failed=len(loaded.failed))
-    report.write_object(obj, report.choose(fmt, as_json), title="Corpus")
+    report.write_object(obj, corpus.format, title="Corpus")
 
 
 def stats(records: list[dict], *, lex) -> dict:

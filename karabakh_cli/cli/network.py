@@ -7,23 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    UserError,
-    app,
-    load,
-    options,
-)
+from .actor import label_option
+from .app import DocOpt, Paths, UserError
+from .command import Corpus, command
 from .values import FromOpt, ToOpt
 
 
@@ -41,7 +27,7 @@ def _graph_file(suffix: str):
     return check
 
 
-@app.command("network")
+@command("network")
 def network_cli(
     paths: Paths = None,
     window: Annotated[Window, typer.Option("--window", "-w", case_sensitive=False,
@@ -52,9 +38,8 @@ def network_cli(
         show_default=False)] = None,
     alters: Annotated[bool, typer.Option("--alters", help="With --actor, also the ties between its neighbours.")]
     = False,
-    label: Annotated[list[str] | None, typer.Option(
-        "--label", "-l", help="Only actors with these labels (repeatable). Default: all but NORP.",
-        show_default=False)] = None,
+    label: Annotated[list[str] | None, label_option("Only actors with these labels. Default: all but NORP.")]
+    = None,
     with_dateline: Annotated[bool, typer.Option("--with-dateline", help="Count dateline places and agencies too.")]
     = False,
     gexf: Annotated[Path | None, typer.Option("--gexf", dir_okay=False, callback=_graph_file(".gexf"),
@@ -63,21 +48,19 @@ def network_cli(
     graphml: Annotated[Path | None, typer.Option("--graphml", dir_okay=False, callback=_graph_file(".graphml"),
                                                  help="Also write the graph as GraphML (Cytoscape, yEd).",
                                                  show_default=False)] = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None, source: SourceOpt = None,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """Actor pairs named in the same sentence, paragraph or article, weighted by the windows they share."""
     from .. import network, report
     from ..records import warn
-    from .actors import _check_labels
-    from .scope import actors_named, article_dates, in_scope, named
+    from .actor import actors_named
+    from .scope import article_dates, in_scope, named
 
-    labels = {lab.upper() for lab in _check_labels(label) or []}
+    labels = set(label or [])
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    named_ms = named(loaded.records, aliases)
+    loaded = corpus.load(paths, doc=doc)
+    named_ms = named(loaded.records, corpus.aliases)
     recs = in_scope(loaded.records, article_dates(loaded.records), doc=doc, days=days)
     rows, nodes = network.edges(recs, named_ms, window=window.value, labels=labels or None,
                                 with_dateline=with_dateline)
@@ -93,6 +76,6 @@ def network_cli(
             except OSError as e:
                 raise UserError(f"{path}: cannot write the graph ({e.strerror or e})") from None
             warn(f"graph written to {path}")
-    report.write(rows, report.choose(fmt, as_json), columns=network.NETWORK_COLUMNS,
+    report.write(rows, corpus.format, columns=network.NETWORK_COLUMNS,
                  title=f"Co-occurrence per {window.value}",
                  table_columns=["source", "target", "source_label", "target_label", "weight", "documents"])

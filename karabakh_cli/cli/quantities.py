@@ -6,25 +6,11 @@ from typing import Annotated
 
 import typer
 
-from .actor import ActorOpt, resolve_actor
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    load,
-    options,
-)
+from .actor import ActorOpt, actors_named
+from .app import DocOpt, Paths
+from .command import Corpus, command
 from .scope import PlotOpt
-from .values import CategoryOpt, UnitOpt
+from .values import CategoryOpt, FromOpt, ToOpt, UnitOpt
 
 
 class GroupBy(str, Enum):
@@ -33,7 +19,7 @@ class GroupBy(str, Enum):
     category = "category"
 
 
-@app.command("quantities")
+@command("quantities")
 def quantities_cli(
     paths: Paths = None,
     unit: UnitOpt = None,
@@ -42,6 +28,8 @@ def quantities_cli(
                                                show_default=False)] = None,
     min_value: Annotated[float | None, typer.Option("--min", help="Only values of at least this.",
                                                        show_default=False)] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
     doc: DocOpt = None,
     actor: ActorOpt = None,
     group_by: Annotated[GroupBy | None, typer.Option(
@@ -49,23 +37,22 @@ def quantities_cli(
                            "the latest or largest of a repeated toll; no total for percentages or rates.",
         show_default=False)] = None,
     flagged: Annotated[bool, typer.Option("--flagged", help="Include vague plurals, calibres and ages.")] = False,
-    plot: PlotOpt = None, source: SourceOpt = None,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    plot: PlotOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """Counted and measured amounts: value, unit, what is counted, and how hedged."""
     from .. import analyze, report
     from ..records import warn
-    from .app import lexicon_for
+    from ..scope import in_range
+    from .scope import named
 
     if plot is not None and group_by is None:
         raise typer.BadParameter("a chart of quantities needs --group-by (bars per object, unit or category)",
                                  param_hint="--plot")
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    lex = lexicon_for(aliases)
+    loaded = corpus.load(paths, doc=doc)
+    lex = corpus.lexicon()
     rows = analyze.quantities(loaded.records, lex=lex, flagged=flagged)
-    wanted = resolve_actor(actor, analyze.entities(loaded.records, lex=lex)) if actor else None
+    wanted = set(actors_named(actor, named(loaded.records, corpus.aliases))) if actor else None
     units = {u.casefold() for u in unit or []}
     cats = {c.casefold() for c in category or []}
     rows = [r for r in rows
@@ -74,8 +61,9 @@ def quantities_cli(
             and (obj is None or obj.casefold() in (r["object"] or "").casefold())
             and (min_value is None or r["value"] >= min_value)
             and (doc is None or r["doc_id"] == doc)
+            and in_range(r["date"], date_from, date_to)
             and (wanted is None or wanted & set(r["actors"]))]
-    fmt_ = report.choose(fmt, as_json)
+    fmt_ = corpus.format
     if group_by:
         grouped, approx = analyze.group_quantities(rows, group_by.value)
         if approx:

@@ -6,27 +6,12 @@ from typing import Annotated
 import typer
 
 from .actor import resolve_actor
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    lexicon_for,
-    load,
-    options,
-)
+from .app import DocOpt, Paths
+from .command import Corpus, command
 from .values import FromOpt, ToOpt
 
 
-@app.command("quotes")
+@command("quotes")
 def quotes_cli(
     paths: Paths = None,
     speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Only statements by this actor (any "
@@ -39,29 +24,22 @@ def quotes_cli(
     doc: DocOpt = None,
     direct_only: Annotated[bool, typer.Option("--direct", help="Only direct quotes (inside quotation marks).")]
     = False,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False, source: SourceOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """Who said what: direct quotes and reported speech, with speaker, cue, date and offsets."""
     from .. import analyze, report
-    from ..timeline import _bounds
+    from ..scope import in_range
 
-    lo, hi = date_from, date_to  # first and last ISO day (values.FromOpt / ToOpt)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    rows, actors = analyze.quotes(loaded.records, lex=lexicon_for(aliases))
+    loaded = corpus.load(paths, doc=doc)
+    rows, actors = analyze.quotes(loaded.records, lex=corpus.lexicon())
     by = resolve_actor(speaker, actors) or set()
     about = resolve_actor(actor, actors) or set()
-
-    def when(r: dict) -> tuple | None:
-        return _bounds(str(r["date"])) if r["date"] else None
 
     rows = [r for r in rows
             if (not speaker or r["speaker"] in by)
             and (not actor or r["speaker"] in about or about & set(r["actors"]))
             and (doc is None or r["doc_id"] == doc)
             and (not direct_only or r["direct"])
-            and (lo is None or (when(r) and when(r)[1].isoformat() >= lo))
-            and (hi is None or (when(r) and when(r)[0].isoformat() <= hi))]
-    report.write(rows, report.choose(fmt, as_json), columns=analyze.QUOTE_COLUMNS, title="Quotes",
-                 table_columns=["speaker", "speaker_text", "quote", "date", "doc_id"])
+            and in_range(r["date"], date_from, date_to)]
+    report.write(rows, corpus.format, columns=analyze.QUOTE_COLUMNS, title="Quotes",
+                 table_columns=["speaker", "quote", "speaker_text", "date", "doc_id"])  # narrow: speaker_text out first

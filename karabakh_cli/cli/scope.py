@@ -46,24 +46,6 @@ def named(records: list[dict], aliases: Path | None) -> dict[str, list[dict]]:
     return by_doc(analyze.mentions(records, lex=lexicon_for(aliases)))
 
 
-def actors_named(queries: list[str], named_ms: dict[str, list[dict]]) -> list[str]:
-    """The canonical actors the `--actor` values mean (`cli.actor.resolve_actor`: name, any surface form,
-    a person's surname; an unknown one is an error naming close matches), the most mentioned first."""
-    from collections import Counter
-
-    from .actor import resolve_actor
-
-    counts: Counter = Counter()
-    rows: dict[str, dict] = {}
-    for ms in named_ms.values():
-        for m in ms:
-            counts[m["name"]] += 1
-            row = rows.setdefault(m["name"], {"name": m["name"], "label": m["label"], "aliases": set()})
-            row["aliases"].add(m["text"])
-    found = resolve_actor(queries, list(rows.values())) or set()
-    return sorted(found, key=lambda n: (-counts[n], n))
-
-
 def draw(chart: Callable[..., None], *args, path: Path, **kwargs) -> None:
     """Write a chart file; a missing matplotlib is a one-line install hint (exit 1)."""
     from ..plot import PlotUnavailable

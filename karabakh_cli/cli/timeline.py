@@ -5,41 +5,24 @@ from typing import Annotated
 
 import typer
 
-from .actor import ActorOpt, resolve_actor
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    load,
-    options,
-)
+from .actor import ActorOpt, actors_named
+from .app import DocOpt, Paths
+from .command import Corpus, command
 from .scope import PlotOpt
 from .values import FromOpt, ToOpt
 
 
-@app.command("dates")
-def dates_cli(paths: Paths = None, doc: DocOpt = None, fmt: FormatOpt = None, as_json: JsonOpt = False,
-              model: ModelOpt = None, patterns: PatternsOpt = None, aliases: AliasesOpt = None,
-              processes: ProcsOpt = None, index: IndexOpt = None, no_index: NoIndexOpt = False,
-              source: SourceOpt = None) -> None:
+@command("dates")
+def dates_cli(paths: Paths = None, doc: DocOpt = None, *, corpus: Corpus) -> None:
     """Every temporal expression, normalised the TimeML way (type, value, mod) against its article's date."""
     from .. import report, timeline
 
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    report.write(timeline.date_rows(loaded.records, doc=doc), report.choose(fmt, as_json),
+    loaded = corpus.load(paths, doc=doc)
+    report.write(timeline.date_rows(loaded.records, doc=doc), corpus.format,
                  columns=timeline.DATE_COLUMNS, title="Temporal expressions")
 
 
-@app.command("timeline")
+@command("timeline")
 def timeline_cli(
     paths: Paths = None,
     date_from: FromOpt = None,
@@ -48,25 +31,22 @@ def timeline_cli(
     doc: DocOpt = None,
     no_group: Annotated[bool, typer.Option("--no-group", help="One row per mention, not per event.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw events per month as a bar chart.")] = False,
-    plot: PlotOpt = None, source: SourceOpt = None,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    plot: PlotOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """Dated events in date order, every relative date resolved; one row per event across articles."""
     from .. import analyze, report, timeline
-    from .app import lexicon_for
+    from ..scope import meets
 
-    lo, hi = date_from, date_to  # first and last day (values.FromOpt / ToOpt)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    lex = lexicon_for(aliases)
+    loaded = corpus.load(paths, doc=doc)
+    lex = corpus.lexicon()
     names: dict[str, list[dict]] = {}
     for m in analyze.mentions(loaded.records, lex=lex):
         names.setdefault(m["doc_id"], []).append(m)
     rows = timeline.events(loaded.records, names=names, group=not no_group)
-    wanted = resolve_actor(actor, analyze.entities(loaded.records, lex=lex)) if actor else None
+    wanted = set(actors_named(actor, names)) if actor else None
     rows = [r for r in rows
-            if (lo is None or r["end_date"] >= lo) and (hi is None or r["start_date"] <= hi)
+            if meets(r["start_date"], r["end_date"], date_from, date_to)
             and (doc is None or doc in r["doc_ids"])
             and (wanted is None or wanted & set(r["actors"]))]
     if plot is not None:
@@ -74,7 +54,7 @@ def timeline_cli(
         from .scope import draw
 
         draw(chart_file, rows, path=plot)
-    fmt_ = report.choose(fmt, as_json)
+    fmt_ = corpus.format
     if chart:
         from ..show import bar_chart
 

@@ -7,22 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .app import (
-    AliasesOpt,
-    DocOpt,
-    FormatOpt,
-    IndexOpt,
-    JsonOpt,
-    ModelOpt,
-    NoIndexOpt,
-    Paths,
-    PatternsOpt,
-    ProcsOpt,
-    SourceOpt,
-    app,
-    load,
-    options,
-)
+from .app import DocOpt, Paths
+from .command import Corpus, command
 from .scope import PlotOpt
 from .values import FromOpt, ToOpt
 
@@ -36,7 +22,7 @@ class By(str, Enum):
     year = "year"
 
 
-@app.command("trends")
+@command("trends")
 def trends_cli(
     paths: Paths = None,
     by: Annotated[By, typer.Option("--by", "-b", case_sensitive=False, help="The period to count in.")] = By.month,
@@ -45,19 +31,18 @@ def trends_cli(
         show_default=False)] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Without --actor: this many of the most mentioned.")] = 5,
     plot: PlotOpt = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None, source: SourceOpt = None,
-    fmt: FormatOpt = None, as_json: JsonOpt = False, model: ModelOpt = None,
-    patterns: PatternsOpt = None, aliases: AliasesOpt = None, processes: ProcsOpt = None,
-    index: IndexOpt = None, no_index: NoIndexOpt = False,
+    date_from: FromOpt = None, date_to: ToOpt = None, doc: DocOpt = None,
+    *, corpus: Corpus,
 ) -> None:
     """How often actors are named per period of article date; undated articles are counted apart."""
     from .. import report, trends
     from ..records import warn
-    from .scope import actors_named, article_dates, draw, in_scope, named
+    from .actor import actors_named
+    from .scope import article_dates, draw, in_scope, named
 
     days = (date_from, date_to)  # first and last ISO day (values.FromOpt / ToOpt)
-    loaded = load(options(paths, model, patterns, aliases, processes, index, no_index, source), doc=doc)
-    named_ms = named(loaded.records, aliases)
+    loaded = corpus.load(paths, doc=doc)
+    named_ms = named(loaded.records, corpus.aliases)
     dates = article_dates(loaded.records)
     recs = in_scope(loaded.records, dates, doc=doc, days=days)
     in_recs = {r["doc_id"] for r in recs}
@@ -72,7 +57,7 @@ def trends_cli(
 
         draw(chart, rows, {r["period"]: trends.period_start(r["period"], by.value) for r in rows},
              path=plot, by=by.value)
-    fmt_ = report.choose(fmt, as_json)
+    fmt_ = corpus.format
     if fmt_ is report.Format.table:
         _chart(rows, names, by.value)
         return
@@ -89,12 +74,17 @@ def _chart(rows: list[dict], names: list[str], by: str) -> None:
 
     plain = plain_terminal()
     console = Console(no_color=plain, color_system=None if plain else "auto", highlight=False)
-    width = max(4, min(24, (console.width - 12) // max(1, len(names)) - 6))
+    period_w = max([len(by)] + [len(r["period"]) for r in rows])
+    digits = len(str(max((r["mentions"] for r in rows), default=0)))
+    # each actor column: a bar, a space and the count; headers longer than that are shortened, never the period
+    column = max(digits + 2, min(26, (console.width - period_w) // max(1, len(names)) - 2))
+    width = column - digits - 1
     top = max((r["mentions"] for r in rows), default=0) or 1
-    table = Table(title=f"Mentions per {by}", box=None, pad_edge=False)
-    table.add_column(by)
+    table = Table(title=f"Mentions per {by}", box=None, pad_edge=False, min_width=len(f"Mentions per {by}"))
+    table.add_column(by, no_wrap=True, min_width=period_w)
     for i, a in enumerate(names):
-        table.add_column(a, style=None if plain else COLOURS[i % len(COLOURS)], no_wrap=True)
+        table.add_column(a, style=None if plain else COLOURS[i % len(COLOURS)], no_wrap=True, max_width=column,
+                         overflow="ellipsis")
     cells: dict[str, dict[str, int]] = {}
     for r in rows:
         cells.setdefault(r["period"], {})[r["actor"]] = r["mentions"]

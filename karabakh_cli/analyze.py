@@ -106,7 +106,8 @@ def quantities(records: list[dict], *, lex: lexicon.Lexicon, flagged: bool = Fal
 def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
     """Totals per object, unit or category, with how each was made (`aggregate`) and what it rests on.
 
-    Only additive quantities are summed (counts, mass, volume, area, money in one currency); percentages,
+    Only additive quantities are summed (counts of one named object or category, mass, volume, area, money
+    in one currency: plain counts of anything at all add up to nothing); percentages,
     rates, prices per unit, speeds and temperatures get no total (`none`). A running figure that several
     reports repeat (a death toll, "since November 14") is not summed: a group of them gives the latest (when
     every mention is dated, `latest`) or the largest per object (`max`); in a `sum` with other figures each
@@ -126,7 +127,8 @@ def group_quantities(rows: list[dict], by: str) -> tuple[list[dict], bool]:
         dims = {r.get("dimension") or ("count" if unit is None else "") for r in rs}
         approx = sum(r.get("qualifier", "exact") != "exact" for r in rs)
         running = [r for r in rs if "cumulative" in (r.get("flags") or [])]
-        if len(dims) != 1 or dims.pop() not in additive or "/" in (unit or ""):
+        unnamed = by == "unit" or not key[0]  # no object or category says what the figures count
+        if len(dims) != 1 or dims.pop() not in additive or "/" in (unit or "") or (unit is None and unnamed):
             how, total = "none", None
         elif len(running) == len(rs) and all(r.get("date") for r in rs):
             how, total = "latest", max(rs, key=lambda r: (str(r["date"]), r["value"]))["value"]

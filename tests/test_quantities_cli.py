@@ -72,6 +72,9 @@ def test_group_by_sums_only_additive_and_keeps_tolls(news):
     tolls = {r["object"]: r for r in run_json("quantities", str(news), "--group-by", "object")}
     toll = tolls["death toll"]
     assert toll["aggregate"] in ("latest", "max") and toll["total"] == 52 and toll["documents"] == 2
+    # plain counts of different things (a toll, a rate "37 per dollar") under one unit-less row add up to nothing
+    counts = totals.get(None)
+    assert counts is not None and counts["aggregate"] == "none" and counts["total"] is None
 
 
 def test_rows_carry_range_change_and_dimension(news):

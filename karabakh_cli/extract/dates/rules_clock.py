@@ -60,11 +60,10 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Cand | None:
     day = _dayref_value(ctx, m)
     if day is None:
         return None
-    s = m.start()
-    if re.match(r"(around|about|approximately|at)\s", m.group(0), re.I) and m.group(0).lower().startswith("at"):
-        s = m.start("h")
     c = _c(m, "TIME", f"{day}T{h:02d}:{mi}")
-    c.start = s
+    if re.match(r"(?:at|about)\s", m.group(0), re.I):  # "about 10:35 a.m.": TimeBank tags the time, mod APPROX
+        c.start = m.start("h")
+        c.mod = "APPROX" if m.group(0)[:5].lower() == "about" else None
     return c
 
 

@@ -7,9 +7,9 @@ import re
 from .numwords import _month_of, _words_to_num
 from .patterns import MONTH, NUMWORD, SEASON, WEEKDAY, _alt
 from .registry import _c, _Cand, _Ctx, _wd_of, rule
-from .tense import _tense
 from .rules_durations import _duration_value
-from .words import DAY_PARTS, SEASONS, UNITS
+from .tense import _tense
+from .words import DAY_PARTS, SEASONS, TENSE_CUES, UNITS
 
 # ---- present / past / future references -----------------------------------------------------
 _REFS = {
@@ -74,13 +74,20 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", _REFS[w])
 
 
+_PAST_VERBS = set(TENSE_CUES["past_weak"])
+
+
 @rule(r"soon(?!\s+(?:as|after|afterwards?|before|thereafter|enough|to\s+be)\b)(?![-\w])", 5)
 def _soon(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """'will soon begin', 'may soon seek': FUTURE_REF. Told of the past ("was soon released", "soon became")
     it orders two past events, and 'as soon as' / 'soon after' are the event's own relation: no time."""
-    if re.search(r"\b(?:as|how|too|so|very)\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"\b(?:as|how|too|so|very|was|were|had|did)\s+$", before, re.I):
         return None
-    if (_tense(ctx.text, m.start(), m.end()) or "").startswith("past"):
+    nxt = re.match(r"\s+(\w+)", ctx.text[m.end() : m.end() + 30])
+    if nxt and (nxt[1].lower() in _PAST_VERBS or re.fullmatch(r"[a-z]{3,}ed", nxt[1])):
+        return None  # "the crowd soon became a flood", "talks soon collapsed"
+    if _tense(ctx.text, m.start(), m.end()) == "past_strong":
         return None
     return _c(m, "DATE", "FUTURE_REF")
 

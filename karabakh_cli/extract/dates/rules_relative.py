@@ -147,13 +147,14 @@ def _future_noun(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 @rule(r"(?P<w>current)(?=\s+[a-z])", 8, 0)
 def _ref_adj(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    """Adjectival "current"/"recent" ("current market conditions", "the recent sale") are PRESENT_REF/PAST_REF.
+    """Adjectival "current" ("current market conditions") is PRESENT_REF.
 
-    Why: TimeBank tags them in most uses; adjectival "future" ("future earnings") it mostly leaves out.
+    Why: TimeBank tags it in most uses; adjectival "recent" ("the recent sale", a third of its uses) and
+    "future" ("future earnings") it mostly leaves out.
     """
     if re.search(r"\b(then|most|more)\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
         return None
-    return _c(m, "DATE", "PRESENT_REF" if m["w"] == "current" else "PAST_REF")
+    return _c(m, "DATE", "PRESENT_REF")
 
 
 @rule(r"the\s+weekend", 4)

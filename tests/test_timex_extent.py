@@ -99,3 +99,23 @@ def test_recent_with_a_unit_is_still_a_time() -> None:
 )
 def test_quantifier_extents(text: str, want: tuple[str, str, str | None]) -> None:
     assert found(text) == [want]
+
+
+# ---- discourse 'Now,' --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first truce collapsed at once. Now, diplomats say, a second one may hold.",
+        '"Now, let me be clear about the border," the envoy told reporters.',
+    ],
+)
+def test_sentence_opening_now_with_a_comma_is_a_discourse_marker(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Now the ferries run to the island again.", "Now"), ("The border is now, at last, open to trucks.", "now")],
+)
+def test_temporal_now_stays_present(text: str, surface: str) -> None:
+    assert found(text) == [(surface, "PRESENT_REF", None)]

@@ -6,6 +6,7 @@ import re
 
 from .numwords import _month_of, _words_to_num
 from .patterns import MONTH, NUMWORD, SEASON, WEEKDAY, _alt
+from .postpass import _SENTENCE_START
 from .registry import _c, _Cand, _Ctx, _wd_of, rule
 from .rules_durations import _duration_value
 from .tense import _tense
@@ -61,6 +62,9 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Cand | None:
         after = ctx.text[m.end() : m.end() + 6].lower()
         if re.match(r"-", after):  # "now-defunct"; but "now that ..." is PRESENT_REF in TimeBank
             return None
+        opens = _SENTENCE_START.search(ctx.text[max(0, m.start() - 8) : m.start()])
+        if m.group(0) == "Now" and after.startswith(",") and opens:
+            return None  # "Now, he says, ...": a discourse marker that turns the story, not the present
     if w in ("the past", "the future") and re.match(
         rf"\s+(?:{NUMWORD}|\d+|few|several|couple)\b", ctx.text[m.end() : m.end() + 14], re.I
     ):

@@ -148,8 +148,9 @@ _SET_ADV = {
 }
 
 
-# an amount just before a set adverb makes it a rate ("8.5% annually", "10,000 units annually"); a year is no amount
-_RATE_BEFORE = re.compile(
+# an amount just before a set word makes it a rate ("8.5% annually", "10,000 units annually", "two flights per
+# week"), not a recurrence; a year is no amount ("in 1998 it was held annually")
+_MEASURE_BEFORE = re.compile(
     rf"(?:(?<![\d,.])(?!(?:1\d|20)\d\d\b)\d[\d,.]*\s*(?:%|percent\b)?|\b(?:{NUMWORD}|dozen|hundred|thousand|million|billion))"
     r"(?:\s+[a-z]+){0,2}\s*$",
     re.I,
@@ -169,7 +170,7 @@ def _set_adv(m: re.Match, ctx: _Ctx) -> _Cand | None:
         re.I,
     ):
         return None
-    if _RATE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
+    if _MEASURE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
         return None  # "8.5% annually", "10,000 units a year": a rate, which TimeBank leaves unannotated
     if (
         m.group(0)[0].isupper()
@@ -179,11 +180,6 @@ def _set_adv(m: re.Match, ctx: _Ctx) -> _Cand | None:
     ):
         return None
     return _c(m, "SET", _SET_ADV[w])
-
-
-_MEASURE_BEFORE = re.compile(
-    rf"(?:\d[\d,.]*|\b(?:{NUMWORD}|dozen|hundred|thousand|million|billion))(?:\s+[a-z]+){{0,3}}\s*$", re.I
-)
 
 
 @rule(

@@ -454,6 +454,14 @@ def ministry_name(text: str, owner: str | None, lex: Lexicon) -> tuple[str | Non
     return country, topic
 
 
+def ministry_label(country: str | None, topic: str, lex: Lexicon) -> str:
+    """The name kcli gives a ministry no article names in full: "Emergencies Ministry of Azerbaijan". The
+    country's own name, not its adjective: adjectives vary by outlet ("Azerbaijani", "Azeri"), names less."""
+    if not country:
+        return f"{topic} Ministry"
+    return f"{topic} Ministry of {'the ' if key(country) in lex.with_the else ''}{country}"
+
+
 def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = None) -> list[dict]:
     """Give every mention of one document a canonical `name` (and fix its label where joining shows it).
 
@@ -593,4 +601,5 @@ def _resolve_ministries(ms: list[dict], lex: Lexicon) -> None:
             m["country_inferred"] = True
     for m in minis:
         if m.get("country"):
-            m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {m['ministry_topic']} Ministry"
+            m["name"] = ministry_label(m["country"], m["ministry_topic"], lex)
+            m["rule"] = "ministry"  # "Azerbaijan's" / "Azerbaijani" / "of Azerbaijan" + topic: one ministry

@@ -423,7 +423,7 @@ def _ministry_evidence(m: dict) -> str:
     elif m.get("owner") == "@national":
         how = "'national' in an article filed from there"
     elif m.get("owner"):
-        how = "the country written just before it"
+        how = f"{country} written just before it (possessive or nationality)"
     else:
         how = f"the country written in {m['text']!r}"
     return f"{topic} ministry of {country}: {how}"

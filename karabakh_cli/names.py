@@ -82,13 +82,14 @@ def _names_country(form: str, lex: Lexicon) -> bool:
 
 
 def _spelling(spellings: dict[str, int], data_names: dict[str, str], k: str) -> str:
-    """The commonest spelling of one form, not in capitals when another casing exists (nor when the data
-    name is that form re-cased: "BAKU" is Baku)."""
+    """The commonest spelling of one form, in capitals only when no article writes it otherwise and the data
+    name is no other casing of it ("BAKU" of a dateline is Baku; "U.S." stays)."""
     ranked = sorted(spellings, key=lambda s: (-spellings[s], s))
-    plain = [s for s in ranked if not (s.isupper() and len(s) > 3)]
-    if plain:
-        return plain[0]
-    return data_names.get(k, ranked[0])
+    cased = [s for s in ranked if not s.isupper()]
+    if cased:
+        return cased[0]
+    data = data_names.get(k, "")
+    return data if data and not data.isupper() else ranked[0]
 
 
 def choose(groups: list, lex: Lexicon, texts: dict[str, str], label: str, fallback: str) -> tuple[str, list[str]]:

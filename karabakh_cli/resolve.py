@@ -219,8 +219,9 @@ def _year(date: str | None) -> int | None:
 
 def _acronyms(by_actor: dict[str, list[Group]], labels: dict[str, str], texts: dict[str, str],
               lex: Lexicon) -> dict[str, tuple[str, str, str]]:
-    """'INS' -> the organisation written before '(INS)' in the corpus, else the one organisation whose
-    initials it is and that an article names beside it ("DPC" is not "Du Pont Co.": Co. is no initial)."""
+    """'INS' -> the organisation written before '(INS)' in the corpus, else the one organisation with those
+    initials that an article names beside it ("GM" beside "General Motors Corp." and never beside "General
+    Mills Inc."; "DPC" is not "Du Pont Co.": Co. is no initial)."""
     written: dict[str, set[str]] = {}
     initials: dict[str, set[str]] = {}
     for k, gs in by_actor.items():
@@ -245,12 +246,16 @@ def _acronyms(by_actor: dict[str, list[Group]], labels: dict[str, str], texts: d
         if len(written.get(acr, ())) == 1:
             target = next(iter(written[acr]))
             out[k] = (target, "acronym", f"written as '... ({name})' after {by_actor[target][0].name!r} in the corpus")
-        elif acr not in written and len(initials.get(acr, ())) == 1:
-            target = next(iter(initials[acr]))
-            together = {g.doc_id for g in gs} & {g.doc_id for g in by_actor[target]}
-            if together:
+        elif acr not in written:
+            docs = {g.doc_id for g in gs}
+            beside = {t: together for t in initials.get(acr, ())
+                      for together in [docs & {g.doc_id for g in by_actor[t]}] if together}
+            if len(beside) == 1:
+                (target, together), = beside.items()
+                others = sorted(by_actor[t][0].name for t in initials[acr] if t != target)
                 out[k] = (target, "acronym", f"the initials of {by_actor[target][0].name!r}, the only such "
-                                             f"organisation, named beside it in {min(together)}")
+                                             f"organisation named beside it (in {min(together)})"
+                                             + (f"; never beside it: {', '.join(others)}" if others else ""))
     return out
 
 

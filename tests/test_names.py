@@ -101,3 +101,40 @@ def test_an_articles_mentions_and_labels_do_not_depend_on_the_folder(tmp_path, l
                 for m in run_json("entities", folder, "--mentions", "--doc", "b_ap")]
 
     assert spans(alone) == spans(both) and spans(alone)
+
+
+COMPANIES = {
+    "detroit1": ("DETROIT, Oct. 27, 1989 - General Motors Corp. said it would buy a stake in Jaguar PLC. GM officials "
+                 "declined to say how large the stake would be, and GM shares rose 50 cents.\n"),
+    "detroit2": ("NEW YORK, Oct. 30, 1989 - Auto shares led the market higher on Monday. GM rose 75 cents to $44.50 "
+                 "in heavy trading on the Big Board.\n"),
+    "mills": ("MINNEAPOLIS, Nov. 2, 1989 - General Mills Inc. said its quarterly profit rose 8% on stronger cereal "
+              "sales.\n"),
+    "rosa": ("MIAMI, March 2, 2000 (AP) - Rosa Delgado, 6, was found off the Florida coast in November. Rosa has lived "
+             "with an uncle since then. Two senators filed a bill on Thursday to grant Rosa American citizenship, and "
+             "Rosa's uncle said the family welcomed it.\n"),
+    "english": ("WELLINGTON, Feb. 2, 2017 - Prime Minister Bill English said on Thursday that the election would be "
+                "held in September.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def companies(tmp_path_factory):
+    return write(tmp_path_factory.mktemp("names") / "companies", COMPANIES)
+
+
+def test_initials_join_the_one_company_so_initialled_named_beside_them(companies):
+    rows = by_name(companies)
+    gm = rows["General Motors Corp."]  # "General" is no title here: the company suffix says so
+    assert gm["aliases"] == ["GM"] and gm["doc_ids"] == ["detroit1", "detroit2"] and gm["mentions"] == 4
+    assert rows["General Mills Inc."]["doc_ids"] == ["mills"] and "GM" not in rows
+    (line,) = [x for x in run_json("entities", companies, "--explain", "GM") if x["surface"] == "GM"]
+    assert line["rule"] == "acronym" and "General Mills Inc." in line["evidence"]
+
+
+def test_a_name_run_into_a_nationality_is_a_person_and_a_nationality(companies):
+    ms = {(m["text"], m["label"]) for m in run_json("entities", companies, "--mentions", "--doc", "rosa")}
+    assert ("Rosa", "PERSON") in ms and ("American", "NORP") in ms
+    assert not [t for t, lab in ms if lab == "PERSON" and "American" in t]
+    names = {(m["text"], m["label"]) for m in run_json("entities", companies, "--mentions", "--doc", "english")}
+    assert ("Bill English", "PERSON") in names  # nobody is called just "Bill" there

@@ -11,11 +11,16 @@ the document). Groups join into one actor only on a rule with evidence, recorded
   years apart; its article naming another person of that surname). Else it is its own row,
   marked `unresolved`;
 - acronym: "INS" joins the expansion written before "(INS)" somewhere in the corpus, else the one
-  organisation whose initials it is;
+  organisation with those initials that an article names beside it;
 - country prefix: "State Department" joins "U.S. State Department" when that is the only
   country-prefixed form of the name;
 - transliteration: "Pashinian" and "Pashinyan" join when their spellings fold to one form, they carry
   the same label and share a co-mentioned actor.
+- ministry: "Azerbaijan's Emergencies Ministry", "Azerbaijani Emergencies Ministry" and "Emergencies
+  Ministry of Azerbaijan" are one actor (`actors.canonical_names` gives them one name by country and topic);
+  `explain` says where the country came from.
+
+Each actor's displayed name and aliases are the forms its articles write (`names.py`).
 
 A cross-document join never changes a mention's label: one article's model error stays there.
 """

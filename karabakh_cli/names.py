@@ -26,8 +26,8 @@ from .lexicon import Lexicon, key
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 OWN_RULES = {"same name", "transliteration", "unresolved"}  # named by their own words, not joined by a short form
 BARE_RULES = {"surname", "first name", "company"}  # in-document short forms of a longer name
-_POSSESSOR = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['\u2019]s?\s+$")
-_ADJECTIVE = re.compile(r"([A-Z][\w-]*)\s+$")
+_CAPITALISED = re.compile(r"(?<![\w.'\u2019-])[A-Z][\w.-]*")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)?\s+$")
 
 
 @dataclass
@@ -42,16 +42,16 @@ class _Form:
 
 def written(m: dict, text: str, lex: Lexicon) -> str:
     """The mention as written, with the owner the text writes just before a ministry ("Russia's" /
-    "Russian" + "Emergencies Ministry"): the form a reader sees, offsets aside."""
+    "Russian" / "the United States'" + "Emergencies Ministry"): the form a reader sees, offsets aside."""
     surface = _tidy(m["text"])
     owner = m.get("owner")
     if not m.get("ministry_topic") or not owner or owner == "@national" or not text:
         return surface
-    before = text[max(0, m["start"] - 60):m["start"]]
-    for pattern in (_POSSESSOR, _ADJECTIVE):
-        hit = pattern.search(before)
-        if hit and "\n" not in hit.group(0) and lex.country_of(hit.group(1)) == owner:
-            return _tidy(before[hit.start():] + m["text"])
+    line_start = text.rfind("\n", 0, m["start"]) + 1
+    before = text[max(line_start, m["start"] - 60):m["start"]]
+    for w in reversed([w.start() for w in _CAPITALISED.finditer(before)][-3:]):  # "Russia's", "United States'"
+        if lex.country_of(_POSSESSIVE.sub("", before[w:])) == owner:
+            return _tidy(before[w:] + m["text"])
     return surface
 
 
@@ -108,9 +108,9 @@ def choose(groups: list, lex: Lexicon, texts: dict[str, str], label: str, fallba
         bare = 0
         for m in g.mentions:
             form = written(m, text, lex)
-            for f in {form, _tidy(m["text"])}:  # "Emergencies Ministry" and "Russia's Emergencies Ministry"
-                spellings = seen.setdefault(key(f), {})
-                spellings[f] = spellings.get(f, 0) + 1
+            for spelled in {form, _tidy(m["text"])}:  # "Emergencies Ministry", "Russia's Emergencies Ministry"
+                spellings = seen.setdefault(key(spelled), {})
+                spellings[spelled] = spellings.get(spelled, 0) + 1
             k = key(form)
             tier = _tier(m, form, person, placed, lex) if own else None
             if tier is None:

@@ -81,7 +81,7 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon, mode: str = "corpus", te
     elif mode == "document":
         for g in groups:
             g.actor = f"{g.doc_id}\x00{g.actor}"
-    return _rows(groups, lex, texts or {})
+    return _rows(groups, lex, texts or {} if mode != "none" else {})  # none: each row its surface alone
 
 
 def _place_ministries(docs: dict[str, list[dict]], lex: Lexicon, *, across: bool) -> None:

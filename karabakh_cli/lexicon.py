@@ -41,6 +41,7 @@ class Lexicon:
     company_suffixes: set[str] = field(default_factory=set)
     offices: dict[str, str] = field(default_factory=dict)  # office phrasing -> office
     particles: set[str] = field(default_factory=set)  # "bin" of "bin Laden": a surname, not a first name
+    with_the: set[str] = field(default_factory=set)  # "the United States": country keys written with "the"
 
     @cached_property
     def title_words(self) -> set[str]:
@@ -123,6 +124,7 @@ def load(aliases_file: str | None = None) -> Lexicon:
     lex.time_zones = set(rules.get("time_zones", []))
     lex.company_suffixes = set(rules.get("company_suffixes", []))
     lex.particles = set(rules.get("surname_particles", []))
+    lex.with_the = set(rules.get("countries_with_the", []))
     for office, phrasings in rules.get("offices", {}).items():
         for p in [office, *phrasings]:
             lex.offices[key(p)] = office

@@ -11,11 +11,16 @@ the document). Groups join into one actor only on a rule with evidence, recorded
   years apart; its article naming another person of that surname). Else it is its own row,
   marked `unresolved`;
 - acronym: "INS" joins the expansion written before "(INS)" somewhere in the corpus, else the one
-  organisation whose initials it is;
+  organisation with those initials that an article names beside it;
 - country prefix: "State Department" joins "U.S. State Department" when that is the only
   country-prefixed form of the name;
 - transliteration: "Pashinian" and "Pashinyan" join when their spellings fold to one form, they carry
   the same label and share a co-mentioned actor.
+- ministry: "Azerbaijan's Emergencies Ministry", "Azerbaijani Emergencies Ministry" and "Emergencies
+  Ministry of Azerbaijan" are one actor (`actors.canonical_names` gives them one name by country and topic);
+  `explain` says where the country came from.
+
+Each actor's displayed name and aliases are the forms its articles write (`names.py`).
 
 A cross-document join never changes a mention's label: one article's model error stays there.
 """
@@ -26,7 +31,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .extract.actors import JOINERS, PLACE_LABELS, bare_surname, name_word, person_key
+from . import names
+from .extract.actors import JOINERS, PLACE_LABELS, bare_surname, ministry_label, name_word, person_key
 from .lexicon import Lexicon, key
 
 YEARS_APART = 4  # articles this many years apart never share a bare surname's owner
@@ -47,8 +53,7 @@ class Group:
 
     doc_id: str
     name: str
-    surfaces: dict[str, int] = field(default_factory=dict)  # plain counts: thousands of groups per corpus
-    labels: dict[str, int] = field(default_factory=dict)
+    labels: dict[str, int] = field(default_factory=dict)  # plain counts: thousands of groups per corpus
     roles: dict[str, int] = field(default_factory=dict)
     country: str | None = None
     mentions: list[dict] = field(default_factory=list)
@@ -76,7 +81,7 @@ def merge(docs: dict[str, list[dict]], *, lex: Lexicon, mode: str = "corpus", te
     elif mode == "document":
         for g in groups:
             g.actor = f"{g.doc_id}\x00{g.actor}"
-    return _rows(groups, lex)
+    return _rows(groups, lex, texts or {} if mode != "none" else {})  # none: each row its surface alone
 
 
 def _place_ministries(docs: dict[str, list[dict]], lex: Lexicon, *, across: bool) -> None:
@@ -94,10 +99,10 @@ def _place_ministries(docs: dict[str, list[dict]], lex: Lexicon, *, across: bool
                 countries = topic_country.get(t, set())
                 if len(countries) == 1:
                     m["country"] = next(iter(countries))
-                    m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {t} Ministry"
-                    m["rule"] = "ministry"
+                    m["name"] = ministry_label(m["country"], t, lex)
+                    m["rule"], m["placed"] = "ministry", True
                 else:
-                    m["name"] = f"{t} Ministry"
+                    m["name"] = ministry_label(None, t, lex)
 
 
 def _group_key(m: dict, mode: str) -> str:
@@ -114,7 +119,6 @@ def _groups(docs: dict[str, list[dict]], mode: str) -> list[Group]:
             g = out.get((doc_id, k))
             if g is None:
                 g = out[(doc_id, k)] = Group(doc_id, m["text"] if mode == "none" else m["name"], actor=k)
-            g.surfaces[m["text"]] = g.surfaces.get(m["text"], 0) + 1
             g.labels[m["label"]] = g.labels.get(m["label"], 0) + 1
             if m.get("role"):
                 g.roles[m["role"]] = g.roles.get(m["role"], 0) + 1
@@ -220,8 +224,9 @@ def _year(date: str | None) -> int | None:
 
 def _acronyms(by_actor: dict[str, list[Group]], labels: dict[str, str], texts: dict[str, str],
               lex: Lexicon) -> dict[str, tuple[str, str, str]]:
-    """'INS' -> the organisation written before '(INS)' in the corpus, else the one organisation whose
-    initials it is and that an article names beside it ("DPC" is not "Du Pont Co.": Co. is no initial)."""
+    """'INS' -> the organisation written before '(INS)' in the corpus, else the one organisation with those
+    initials that an article names beside it ("GM" beside "General Motors Corp." and never beside "General
+    Mills Inc."; "DPC" is not "Du Pont Co.": Co. is no initial)."""
     written: dict[str, set[str]] = {}
     initials: dict[str, set[str]] = {}
     for k, gs in by_actor.items():
@@ -246,12 +251,16 @@ def _acronyms(by_actor: dict[str, list[Group]], labels: dict[str, str], texts: d
         if len(written.get(acr, ())) == 1:
             target = next(iter(written[acr]))
             out[k] = (target, "acronym", f"written as '... ({name})' after {by_actor[target][0].name!r} in the corpus")
-        elif acr not in written and len(initials.get(acr, ())) == 1:
-            target = next(iter(initials[acr]))
-            together = {g.doc_id for g in gs} & {g.doc_id for g in by_actor[target]}
-            if together:
+        elif acr not in written:
+            docs = {g.doc_id for g in gs}
+            beside = {t: together for t in initials.get(acr, ())
+                      for together in [docs & {g.doc_id for g in by_actor[t]}] if together}
+            if len(beside) == 1:
+                (target, together), = beside.items()
+                others = sorted(by_actor[t][0].name for t in initials[acr] if t != target)
                 out[k] = (target, "acronym", f"the initials of {by_actor[target][0].name!r}, the only such "
-                                             f"organisation, named beside it in {min(together)}")
+                                             f"organisation named beside it (in {min(together)})"
+                                             + (f"; never beside it: {', '.join(others)}" if others else ""))
     return out
 
 
@@ -319,21 +328,20 @@ def _transliterations(by_actor: dict[str, list[Group]], labels: dict[str, str]) 
 # ---------------------------------------------------------------- rows
 
 
-def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
+def _rows(groups: list[Group], lex: Lexicon, texts: dict[str, str]) -> list[dict]:
     by_actor: dict[str, list[Group]] = {}
     for g in groups:
         key_ = g.actor + ("\x00?" if g.unresolved else "")
         by_actor.setdefault(key_, []).append(g)
     out = []
     for gs in by_actor.values():
-        labels, surfaces, roles = (_sum([g.labels for g in gs]), _sum([g.surfaces for g in gs]),
-                                   _sum([g.roles for g in gs]))
-        name = _display(gs)
+        labels, roles = _sum([g.labels for g in gs]), _sum([g.roles for g in gs])
         label = _vote(labels, gs[0].actor.split("\x00")[-1], lex)
+        name, aliases = names.choose(gs, lex, texts, label, _display(gs))
         country = next((g.country for g in gs if g.country), None)
         for g in gs:
             for m in g.mentions:
-                m["name"] = name
+                m["name"], m["group"] = name, g.name
         doc_ids = list(dict.fromkeys(g.doc_id for g in gs))  # the order documents first name the actor
         out.append({
             "name": name,
@@ -341,7 +349,7 @@ def _rows(groups: list[Group], lex: Lexicon) -> list[dict]:
             "mentions": sum(labels.values()),
             "documents": len(doc_ids),
             "doc_ids": doc_ids,
-            "aliases": [s for s in _ranked(surfaces) if s != name],
+            "aliases": aliases,
             "roles": _ranked(roles),
             "country": country if label in PLACE_LABELS | {"NORP", "ORG"} else None,
             "unresolved": any(g.unresolved for g in gs),
@@ -399,7 +407,10 @@ def explain(row: dict) -> list[dict]:
         for m in g.mentions:
             doc_rule = m.get("rule") or ""
             rule, evidence = g.rule, g.evidence
-            if rule == "same name" and doc_rule:
+            if rule == "same name" and doc_rule == "ministry":
+                rule = "ministry across documents" if m.get("placed") else "ministry (in document)"
+                evidence = _ministry_evidence(m)
+            elif rule == "same name" and doc_rule:
                 rule, evidence = f"{doc_rule} (in document)", DOC_RULE_EVIDENCE.get(doc_rule, "")
             elif rule == "same name":
                 evidence = f"written {g.name!r}"
@@ -410,3 +421,19 @@ def explain(row: dict) -> list[dict]:
             if g.doc_id not in line["doc_ids"]:
                 line["doc_ids"].append(g.doc_id)
     return sorted(lines.values(), key=lambda r: -r["mentions"])
+
+
+def _ministry_evidence(m: dict) -> str:
+    """Whose ministry a mention is and where its article (or the corpus) says so."""
+    topic, country = m["ministry_topic"], m["country"]
+    if m.get("placed"):
+        how = f"no article places it; {country} is the one country whose {topic} ministry the corpus names"
+    elif m.get("country_inferred"):
+        how = f"the nearest {topic} ministry its article places"
+    elif m.get("owner") == "@national":
+        how = "'national' in an article filed from there"
+    elif m.get("owner"):
+        how = f"{country} written just before it (possessive or nationality)"
+    else:
+        how = f"the country written in {m['text']!r}"
+    return f"{topic} ministry of {country}: {how}"

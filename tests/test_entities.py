@@ -50,7 +50,7 @@ def test_short_names_join_full_names(actors):
 
 def test_cities_stay_cities(by_name):
     assert by_name["Baku"]["label"] == "GPE"
-    assert "BAKU" in by_name["Baku"]["aliases"]
+    assert "BAKU" not in by_name["Baku"]["aliases"]  # the dateline's capitals: the same form, folded
     assert "Baku" not in by_name["Azerbaijan"]["aliases"]
     assert by_name["Yerevan"]["label"] == "GPE"
 
@@ -73,7 +73,7 @@ def test_ministry_variants_are_one_org(by_name):
     assert emerg["label"] == "ORG"
     for form in ("Emergencies Ministry of Russia", "Ministry of Emergency Situations"):
         assert form in emerg["aliases"]
-    assert by_name["Armenian Defense Ministry"]["documents"] == 1
+    assert by_name["Armenia’s Defense Ministry"]["documents"] == 1  # as the article writes it
     assert by_name["Azerbaijani Defense Ministry"]["documents"] == 1
     assert "Russian Foreign Ministry" in by_name and "Foreign Ministry" not in by_name
 

@@ -152,8 +152,8 @@ def test_named_mechanisms(out):
     assert docs["k04_afp_blockade"]["dateline"] == "Stepanakert" and docs["k04_afp_blockade"]["agency"] == "AFP"
     names = {(e["name"], e["label"]) for e in out["entities"]}
     assert {("Marina Avanesyan", "PERSON"), ("Kazakh", "NORP"), ("Tavush", "GPE")} <= names
-    usaid = next(e for e in out["entities"] if e["name"] == "United States Agency for International Development")
-    assert "U.S. Agency for International Development" in usaid["aliases"]
+    # named as the article writes it (the aliases file's "United States Agency ..." is no spelling it uses)
+    assert "U.S. Agency for International Development" in {n for n, _ in names}
     assert not {n for n, _ in names} & {"GMT", "Kazakh Foreign", "Tavush region", "U.S. Agency"}
     qs = {(q["doc_id"], q["text"]): q for q in out["quantities"]}
     assert qs[("k02_ap_exodus", "40,000 families")]["value"] == 40000

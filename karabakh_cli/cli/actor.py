@@ -45,10 +45,11 @@ def resolve_actor(queries: list[str] | None, rows: list[dict], *, exact: bool = 
     """The canonical actor names `queries` mean, or None when no query was given.
 
     `rows`: actor rows from `analyze.entities(...)` (the same merge the command uses). A query selects
-    every actor with that name or surface form, case-insensitively ("Castro": Fidel Castro and Raul
-    Castro, each called so in their articles, and an unresolved Castro), else the people whose surname
-    it is ("Aliyev" when the text only ever wrote "Ilham Aliyev"). `exact`: a query that is an actor's
-    name means that actor alone (`--explain Castro`: the unresolved Castro, not everyone called so).
+    every actor with that name, surface form or data spelling ("Sergey Lavrov" where the text writes "Sergei"),
+    case-insensitively ("Castro": Fidel Castro and Raul Castro, each called so in their articles, and an
+    unresolved Castro), else the people whose surname it is ("Aliyev" when the text only ever wrote "Ilham
+    Aliyev"). `exact`: a query that is an actor's name means that actor alone (`--explain Castro`: the
+    unresolved Castro, not everyone called so).
     Filter a command's rows by `row_actor_name in result`. An unknown actor is a UserError (exit 1)
     naming the closest known names.
     """
@@ -59,7 +60,7 @@ def resolve_actor(queries: list[str] | None, rows: list[dict], *, exact: bool = 
     by_surname: dict[str, set[str]] = {}
     for r in rows:
         by_name.setdefault(r["name"].casefold(), set()).add(r["name"])
-        for a in r.get("aliases") or []:
+        for a in [*(r.get("aliases") or []), *(g.name for g in r.get("groups") or [])]:  # + the data's spellings
             by_alias.setdefault(a.casefold(), set()).add(r["name"])
         if r.get("label") == "PERSON" and " " in r["name"]:
             by_surname.setdefault(r["name"].split()[-1].casefold(), set()).add(r["name"])
@@ -88,6 +89,6 @@ def actors_named(queries: list[str], named_ms: dict[str, list[dict]]) -> list[st
         for m in ms:
             counts[m["name"]] += 1
             row = rows.setdefault(m["name"], {"name": m["name"], "label": m["label"], "aliases": set()})
-            row["aliases"].add(m["text"])
+            row["aliases"].update([m["text"], m.get("group") or m["text"]])
     found = resolve_actor(queries, list(rows.values())) or set()
     return sorted(found, key=lambda n: (-counts[n], n))

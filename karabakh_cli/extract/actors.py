@@ -43,7 +43,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
         for part in _split_paragraphs(ent):
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
-    out = _joined(doc, sorted(out, key=lambda m: m["start"]), lex)
+    out = _nationality_tails(_joined(doc, sorted(out, key=lambda m: m["start"]), lex), lex)
     out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
@@ -65,6 +65,24 @@ def _joined(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
                                                                           "text": doc.text[prev["start"]:m["end"]]}
             continue
         out.append(m)
+    return out
+
+
+def _nationality_tails(found: list[dict], lex: Lexicon) -> list[dict]:
+    """"to grant [Elian American] citizenship": a name the same article writes alone as a person ("Elian"),
+    run into a nationality, is that person and a nationality. "Bill English" stays one name unless the
+    article calls someone just "Bill" and never anyone "English"."""
+    persons = {m["text"] for m in found if m["label"] == "PERSON"}
+    out = []
+    for m in found:
+        head, _, tail = m["text"].rpartition(" ") if m["label"] == "PERSON" else ("", "", "")
+        if tail[:1].isupper() and key(tail) in lex.demonyms and head.strip() in persons and tail not in persons:
+            cut = m["start"] + len(m["text"]) - len(tail)
+            head = head.rstrip()
+            out.append({**m, "end": m["start"] + len(head), "text": head})
+            out.append({"start": cut, "end": m["end"], "text": tail, "label": "NORP"})
+        else:
+            out.append(m)
     return out
 
 
@@ -225,6 +243,8 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
             n = _title_len(toks, lex)
             if label != "PERSON" and all(t.lower_ in lex.fragments for t in toks[n:]):
                 break  # "Justice Department" is a department, not a justice called "Department"
+            if label == "ORG" and toks[-1].lower_ in lex.company_suffixes:
+                break  # "General Motors Corp." is a company, not a general called "Motors"
             role.extend(t.text for t in toks[:n])
             toks = toks[n:]
     toks = _trailing_numbers(toks, label)
@@ -454,6 +474,14 @@ def ministry_name(text: str, owner: str | None, lex: Lexicon) -> tuple[str | Non
     return country, topic
 
 
+def ministry_label(country: str | None, topic: str, lex: Lexicon) -> str:
+    """The name kcli gives a ministry no article names in full: "Emergencies Ministry of Azerbaijan". The
+    country's own name, not its adjective: adjectives vary by outlet ("Azerbaijani", "Azeri"), names less."""
+    if not country:
+        return f"{topic} Ministry"
+    return f"{topic} Ministry of {'the ' if key(country) in lex.with_the else ''}{country}"
+
+
 def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = None) -> list[dict]:
     """Give every mention of one document a canonical `name` (and fix its label where joining shows it).
 
@@ -593,4 +621,5 @@ def _resolve_ministries(ms: list[dict], lex: Lexicon) -> None:
             m["country_inferred"] = True
     for m in minis:
         if m.get("country"):
-            m["name"] = f"{lex.adjective.get(m['country'], m['country'])} {m['ministry_topic']} Ministry"
+            m["name"] = ministry_label(m["country"], m["ministry_topic"], lex)
+            m["rule"] = "ministry"  # "Azerbaijan's" / "Azerbaijani" / "of Azerbaijan" + topic: one ministry

@@ -70,7 +70,7 @@ MACROS = {
 }
 _DATE_PARTS = re.compile(rf"(?P<a>{_MONTH}|\d+)\D*?(?P<b>{_MONTH}|\d+)(?:\D+(?P<y>\d{{4}}))?")
 # quotes, table rows (a tab, or two bars: "PARIS | 1996-12-07 | 3.1"; one bar is a stamp's "| Updated 10:05")
-_SKIP_LINE = re.compile(r"^\s*[\"\u201c\u201e\u00ab'\u2018>|*]|\t|\|[^|\n]*\|")
+_SKIP_LINE = re.compile(r"^\s*[\"\u201c\u201e\u00ab'\u2018>*]|\t|\|[^|\n]*\|")
 LINE_HEAD = 200
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
@@ -171,6 +171,8 @@ def _acceptable(m: re.Match, shape: Shape, rs: Rules, first: bool) -> bool:
     if words & (set(MONTHS) | set(WEEKDAYS)) or place.casefold() in rs.not_places:
         return False
     if not caps and words & {"the", "a", "an"}:  # "The President (AP)": a sentence, not a city
+        return False
+    if place.split()[0].casefold() == "by":  # "By Anna Petrova, The Times, 29 Apr 2018": a byline
         return False
     agency = m.groupdict().get("agency")
     if agency and agency.casefold() not in rs.agencies and _known(agency):
@@ -420,15 +422,17 @@ def infer(rec: dict, found: list[dict]) -> dict:
 
     `found`: the article's temporal expressions resolved without an anchor. A full date on the
     dateline's day fixes the year; else the lead's weekday picks among the years the text names
-    and the year after each. One candidate left is the date; none or several: undated.
+    (not a year naming an event: "the 2014 sit-in") and the year after each. One candidate left
+    is the date; none or several: undated.
     """
     month, day = rec["dateline_month_day"]
-    values = [str(t["value"]) for t in found if t.get("source") != "dateline"]
-    for v in values:
+    own = [t for t in found if t.get("source") != "dateline"]
+    for v in (str(t["value"]) for t in own):
         m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", v)
         if m and (int(m[2]), int(m[3])) == (month, day):
             return {"date": v, "date_source": "dateline+text"}
-    years = {int(v[:4]) for v in values if re.match(r"^\d{4}(?!\d)", v)}
+    years = {int(str(t["value"])[:4]) for t in own
+             if re.match(r"^\d{4}(?!\d)", str(t["value"])) and not _names_an_event(rec["text"], t)}
     weekdays = lead_weekdays(rec)
     if not weekdays or not years:
         return {"date": None, "date_source": "none"}
@@ -443,6 +447,12 @@ def infer(rec: dict, found: list[dict]) -> dict:
     if len(fits) == 1:
         return {"date": fits.pop().isoformat(), "date_source": "dateline+weekday"}
     return {"date": None, "date_source": "none"}
+
+
+def _names_an_event(text: str, t: dict) -> bool:
+    """"the 2014 sit-in", "the 2020 war": a bare year that names an event is no evidence of the
+    article's own year (a weekday fits some year of any two in seven)."""
+    return bool(re.fullmatch(r"\d{4}", str(t["value"]))) and bool(re.match(r"[ \t]+[A-Za-z]", text[t["end"]:]))
 
 
 def not_before(rec: dict, found: list[dict], bounds) -> str | None:

@@ -66,7 +66,7 @@ MACROS = {
     "time": _TIME,
     # a region that must be there: "Plainview, N.Y., October 28, 2015 Veeco ..."
     "rregion": rf"(?:,[ ](?!{_MONTH}|{_DAY})(?P<region>{_ONE_PLACE}|[A-Z][a-z]{{1,4}}\.))",
-    "dash": r"(?:--?|[\u2013\u2014\u2015\u2500_:])(?=\s|$)",
+    "dash": r"(?:--?|[\u2013\u2014\u2015\u2500\u2022_:])(?=\s|$)",
 }
 _DATE_PARTS = re.compile(rf"(?P<a>{_MONTH}|\d+)\D*?(?P<b>{_MONTH}|\d+)(?:\D+(?P<y>\d{{4}}))?")
 # quotes, table rows (a tab, or two bars: "PARIS | 1996-12-07 | 3.1"; one bar is a stamp's "| Updated 10:05")
@@ -162,6 +162,14 @@ def _known(place: str) -> bool:
     return any(key(p) in _places() for p in place.split("/"))
 
 
+def _city(place: str) -> bool:
+    """A place of some country, not a country (its entry names the country it is in)."""
+    from .lexicon import key
+
+    entry = _places().get(key(place))
+    return bool(entry and entry[2])
+
+
 def _acceptable(m: re.Match, shape: Shape, rs: Rules, first: bool) -> bool:
     place = m.groupdict().get("place")
     if place is None:
@@ -184,8 +192,12 @@ def _acceptable(m: re.Match, shape: Shape, rs: Rules, first: bool) -> bool:
         return caps
     if shape.place == "caps_or_known":
         # A Title Case city starts a dateline only in the first paragraph ("Moscow - which ..." further on
-        # is prose), or with a region, an agency or a year of its own ("Brussels, 23 March 2018, 14:50")
-        return caps or (_known(place) and (first or bool(m.groupdict().get("region")) or _strong(m)))
+        # is prose), or with a region, an agency or a year of its own ("Brussels, 23 March 2018, 14:50"),
+        # or, a city, before a sentence of its own ("New Delhi: The Prime Minister ..."; "Armenia - Riot
+        # police ..." under a photo is a caption)
+        before_a_sentence = bool(re.match(r"[ \t]*[A-Z\"\u201c]", m.string[m.end():]))
+        return caps or (_known(place) and (first or bool(m.groupdict().get("region")) or _strong(m)
+                                           or (_city(place) and before_a_sentence)))
     return True
 
 
@@ -326,7 +338,7 @@ def find(text: str, pos: int, *, first_is_body: bool, lines: int = OPENING_LINES
             continue
         lead = len(line) - len(line.lstrip())
         dl = match_at(text, pos + m.start() + lead, first=first_is_body and seen == 1, rs=rs)
-        if dl is not None and not (dl.agency or dl.month or dl.problem) and (seen > lines or body):
+        if dl is not None and not _strong_line(dl) and (seen > lines or body):
             dl = None  # a bare "CITY -" only in the first lines, before the body
         if dl is None:
             if placed is None and _prose(line):
@@ -348,6 +360,12 @@ def find(text: str, pos: int, *, first_is_body: bool, lines: int = OPENING_LINES
         if dl.month is not None or dl.problem or text[dl.end:pos + m.end()].strip():
             break  # dated, or followed by the article on its line: nothing to add
     return _settle(placed, stamps)
+
+
+def _strong_line(dl: Dateline) -> bool:
+    """A date, an agency, or a city in capitals with its region ("SAN JOSE, Costa Rica —")."""
+    caps_region = dl.place_full != dl.place and not re.search(r"[a-z]", dl.place or "")
+    return bool(dl.agency or dl.month or dl.problem or caps_region)
 
 
 def _settle(placed: Dateline | None, stamps: list[Dateline]) -> Dateline | None:

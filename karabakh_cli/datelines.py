@@ -2,9 +2,11 @@
 
 The shapes are data (`data/datelines.json`, extended by a file named in KCLI_DATELINES):
 regex templates with macros for the place, the date, the agency and the dash. They are
-tried only in the opening of an article -- its first line, then the few lines after a
-headline, a standfirst, a summary or a photo credit -- never in quotes or table rows, so
-a dateline-looking line further down cannot date an article.
+tried only in the opening of an article -- its first line, then the lines after a headline,
+a standfirst, a summary, a photo credit or page furniture (`find`) -- never in quotes or
+table rows, so a dateline-looking line further down cannot date an article. A date stamp
+line of the opening ("17.01.2013 13:06") gives its date, or its year, to a dateline on the
+same day (`_settle`).
 
 A dateline without a year takes one only from the article's own words (`infer`): the
 weekday its lead gives for that day, checked against the years the text names (and the

@@ -119,7 +119,7 @@ def _skip_blank(text: str, pos: int) -> int:
 def _apply_dateline(art: Article, dl: datelines.Dateline, where: str, check: bool) -> None:
     art.dateline, art.dateline_place, art.agency = dl.place, dl.place_full, dl.agency
     art.dateline_span = (dl.start, dl.end)
-    art.meta_spans.append((dl.start, dl.end))
+    art.meta_spans += [(dl.start, dl.end), *dl.stamps]
     shown = art.text[dl.start:dl.end].strip()
     if dl.problem:
         art.notes.append(f"{where}: dateline {shown!r}: {dl.problem}; its date is ignored")

@@ -2,9 +2,11 @@
 
 The shapes are data (`data/datelines.json`, extended by a file named in KCLI_DATELINES):
 regex templates with macros for the place, the date, the agency and the dash. They are
-tried only in the opening of an article -- its first line, then the few lines after a
-headline, a standfirst, a summary or a photo credit -- never in quotes or table rows, so
-a dateline-looking line further down cannot date an article.
+tried only in the opening of an article -- its first line, then the lines after a headline,
+a standfirst, a summary, a photo credit or page furniture (`find`) -- never in quotes or
+table rows, so a dateline-looking line further down cannot date an article. A date stamp
+line of the opening ("17.01.2013 13:06") gives its date, or its year, to a dateline on the
+same day (`_settle`).
 
 A dateline without a year takes one only from the article's own words (`infer`): the
 weekday its lead gives for that day, checked against the years the text names (and the
@@ -16,15 +18,17 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "datelines.json"
 USER_ENV = "KCLI_DATELINES"
-OPENING_LINES = 5  # non-empty lines after the headline searched for a dateline
-OPENING_CHARS = 1500
+OPENING_LINES = 5  # non-empty lines after the headline searched for a bare dateline ("MOSCOW -")
+OPENING_CHARS = 3000
+STRONG_LINES = 40  # lines searched for a stamp or a dateline with a date or an agency (menus, contact rows)
+PROSE_LINES = 2  # ... past at most this many sentences of prose (a standfirst, a caption, boilerplate)
 LEAD_CHARS = 600  # how far after the dateline the lead's weekday is looked for
 LEAD_WORDS = 8  # a line this long is the lead paragraph, not a byline
 BODY_WORDS = 45  # a line this long without a dateline is the article's body: no dateline below it
@@ -43,6 +47,10 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH = r"(?i:(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![A-Za-z])\.?)"
 _DAY = r"\d{1,2}(?i:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+# 06.04.2020, 17-05-2018, 08/03/2017, 2025-04-14: day first with a dot or a dash, either order with a slash
+_NDATE = r"(?:(?:1[89]|20)\d\d-\d\d-\d\d|\d{1,2}(?P<nsep>[./-])\d{1,2}(?P=nsep)(?:1[89]|20)\d\d)(?![\d.]\d)"
+_WDAY = r"(?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?)(?![a-z])"
+_TIME = r"\d{1,2}[:.]\d\d(?::\d\d)?(?![\d.]\d)(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ](?:[A-Z]{2,5}(?:[+\-]\d{1,2})?|UK))?"
 _CAPS_WORD = r"[A-Z][A-Z'\u2019\-]*[A-Z]|(?:[A-Z]\.){2,}|[A-Z]{1,2}\.|[A-Z]"  # NUR-SULTAN, D.C., ST.
 _TITLE_WORD = r"[A-Z][a-z][A-Za-z'\u2019\-]*|St\."
 _PARTICLE = r"(?:de|del|da|do|dos|es|el|al|la|le|les|du|am|an|upon|sur|of|on)"
@@ -54,10 +62,17 @@ MACROS = {
     # ", Costa Rica", ", Calif."
     "region": rf"(?:,[ ](?!{_MONTH}|{_DAY})(?P<region>{_ONE_PLACE}|[A-Z][a-z]{{1,4}}\.))?",
     "date": rf"(?P<date>{_MONTH}[ ]?{_DAY}(?:,?[ ]{_YEAR})?|{_DAY}[ ]{_MONTH}(?:,?[ ]{_YEAR})?)",
-    "dash": r"(?:--?|[\u2013\u2014\u2015\u2500_:])(?=\s|$)",
+    "ydate": rf"(?P<date>{_MONTH}[ ]?{_DAY},?[ ]{_YEAR}|{_DAY}[ ]{_MONTH},?[ ]{_YEAR})",  # with its year
+    "ndate": rf"(?P<ndate>{_NDATE})",
+    "wday": _WDAY,
+    "time": _TIME,
+    # a region that must be there: "Plainview, N.Y., October 28, 2015 Veeco ..."
+    "rregion": rf"(?:,[ ](?!{_MONTH}|{_DAY})(?P<region>{_ONE_PLACE}|[A-Z][a-z]{{1,4}}\.))",
+    "dash": r"(?:--?|[\u2013\u2014\u2015\u2500\u2022_:])(?=\s|$)",
 }
 _DATE_PARTS = re.compile(rf"(?P<a>{_MONTH}|\d+)\D*?(?P<b>{_MONTH}|\d+)(?:\D+(?P<y>\d{{4}}))?")
-_SKIP_LINE = re.compile(r"^\s*[\"\u201c\u201e\u00ab'\u2018>|*]|\t|\|")  # quotes, table rows (first LINE_HEAD chars)
+# quotes, table rows (a tab, or two bars: "PARIS | 1996-12-07 | 3.1"; one bar is a stamp's "| Updated 10:05")
+_SKIP_LINE = re.compile(r"^\s*[\"\u201c\u201e\u00ab'\u2018>*]|\t|\|[^|\n]*\|")
 LINE_HEAD = 200
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
@@ -75,6 +90,7 @@ class Dateline:
     day: int | None = None
     year: int | None = None
     problem: str | None = None  # why the date it shows was not taken
+    stamps: list[tuple[int, int]] = field(default_factory=list)  # date stamp lines whose date it took
 
     @property
     def date(self) -> date | None:
@@ -109,7 +125,8 @@ def rules(user: str | None = None) -> Rules:
         datas = [_read(DATA)] + ([_read(Path(user))] if user else [])
         agencies = {str(a) for d in datas for a in d.get("agencies", [])}
         alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
-        macros = {**MACROS, "agency": rf"(?P<agency>(?i:{alt}))(?![A-Za-z])",
+        # two agencies joined: "ARTSAKHPRESS-ARMENPRESS", "PRNewswire-HISPANIC PR WIRE"
+        macros = {**MACROS, "agency": rf"(?P<agency>(?i:{alt})(?:[-/](?i:{alt}))?)(?![A-Za-z])",
                   "bagency": rf"(?P<agency>(?i:{alt})(?![A-Za-z])|[A-Z][A-Za-z.&'\u2019 \-]{{0,28}}[A-Za-z.])"}
         shapes = [Shape(s["name"], s.get("place", "any"), re.compile(_fill(s["pattern"], macros)))
                   for d in datas for s in d.get("shapes", [])]
@@ -147,6 +164,14 @@ def _known(place: str) -> bool:
     return any(key(p) in _places() for p in place.split("/"))
 
 
+def _city(place: str) -> bool:
+    """A place of some country, not a country (its entry names the country it is in)."""
+    from .lexicon import key
+
+    entry = _places().get(key(place))
+    return bool(entry and entry[2])
+
+
 def _acceptable(m: re.Match, shape: Shape, rs: Rules, first: bool) -> bool:
     place = m.groupdict().get("place")
     if place is None:
@@ -157,26 +182,43 @@ def _acceptable(m: re.Match, shape: Shape, rs: Rules, first: bool) -> bool:
         return False
     if not caps and words & {"the", "a", "an"}:  # "The President (AP)": a sentence, not a city
         return False
+    if place.split()[0].casefold() == "by":  # "By Anna Petrova, The Times, 29 Apr 2018": a byline
+        return False
     agency = m.groupdict().get("agency")
     if agency and agency.casefold() not in rs.agencies and _known(agency):
         return False  # "BAKU (Azerbaijan) -": a place in brackets is not an agency
     if shape.place == "known":
         return _known(place)
+    caps = caps and len(re.sub(r"\W", "", place)) >= 3
+    if shape.place == "caps":
+        return caps
     if shape.place == "caps_or_known":
-        caps = caps and len(re.sub(r"\W", "", place)) >= 3
-        # A Title Case city starts a dateline only in the first paragraph ("Moscow - which ..." further on is prose)
-        return caps or (_known(place) and (first or bool(m.groupdict().get("region"))))
+        # A Title Case city starts a dateline only in the first paragraph ("Moscow - which ..." further on
+        # is prose), or with a region, an agency or a year of its own ("Brussels, 23 March 2018, 14:50"),
+        # or, a city, before a sentence of its own ("New Delhi: The Prime Minister ..."; "Armenia - Riot
+        # police ..." under a photo is a caption)
+        before_a_sentence = bool(re.match(r"[ \t]*[A-Z\"\u201c]", m.string[m.end():]))
+        return caps or (_known(place) and (first or bool(m.groupdict().get("region")) or _strong(m)
+                                           or (_city(place) and before_a_sentence)))
     return True
+
+
+def _strong(m: re.Match) -> bool:
+    """A dateline with an agency or a full date: unmistakable further down the opening too."""
+    g = m.groupdict()
+    return bool(g.get("agency") or g.get("ndate") or (g.get("date") and re.search(r"\d{4}", g["date"])))
 
 
 def _in_a_caps_line(text: str, m: re.Match) -> bool:
     """`SOCCER - JAPAN GET LUCKY WIN`: a bare place and dash before more capitals is a headline; a
-    dateline is followed by prose, or by nothing on its line."""
+    dateline is followed by prose, or by nothing on its line (but an unknown `WORD:` alone is a label)."""
     g = m.groupdict()
-    if g.get("date") or g.get("agency"):
+    if g.get("date") or g.get("ndate") or g.get("agency"):
         return False
     stop = text.find("\n", m.end())
     rest = text[m.end(): len(text) if stop < 0 else stop]
+    if not rest.strip() and m.group().rstrip().endswith(":") and g.get("place") and not _known(g["place"]):
+        return True  # "FORECAST:" over a list is a label; "STEPANAKERT:" alone on its line is a place
     return bool(re.search(r"[A-Z]{2}", rest)) and not re.search(r"[a-z]", rest)
 
 
@@ -201,11 +243,22 @@ def _dateline(text: str, m: re.Match) -> Dateline:
     full = place
     if place and g.get("region"):
         full = text[m.start("place"):m.end("region")]
+        place = _city_first(place, g["region"])
     dl = Dateline(m.start(), end, place.split("/")[0] if place else None, full,
                   g.get("agency").strip() if g.get("agency") else None)
     if g.get("date"):
         _set_date(dl, g["date"])
+    elif g.get("ndate"):
+        _set_ndate(dl, g["ndate"], _weekdays_after(text, end))
     return dl
+
+
+def _city_first(place: str, region: str) -> str:
+    """"Georgia, Tbilisi" names the country first: the dateline's city is the second."""
+    from .lexicon import key
+
+    p, r = _places().get(key(place)), _places().get(key(region))
+    return region if p and r and p[2] is None and r[2] == p[0] else place
 
 
 def _set_date(dl: Dateline, surface: str) -> None:
@@ -225,51 +278,137 @@ def _set_date(dl: Dateline, surface: str) -> None:
     dl.month, dl.day, dl.year = month, day, year
 
 
+def _set_ndate(dl: Dateline, surface: str, weekdays: set[int]) -> None:
+    """A numeric date: ISO, or day first with a dot or a dash; with a slash the order is taken only
+    when one reading is impossible or the lead's weekday fits one reading alone."""
+    nums = [int(x) for x in re.split(r"[./-]", surface)]
+    if nums[0] > 31:
+        readings = [(nums[0], nums[1], nums[2])]
+    elif "/" in surface:
+        readings = [(nums[2], nums[1], nums[0]), (nums[2], nums[0], nums[1])]
+    else:
+        readings = [(nums[2], nums[1], nums[0])]
+    valid = list(dict.fromkeys(d for d in (_safe(*r) for r in readings) if d))
+    if len(valid) > 1:
+        valid = [d for d in valid if d.weekday() in weekdays]
+    if not any(_safe(*r) for r in readings):
+        dl.problem = f"{surface.strip()!r} is not a date"
+    elif len(valid) == 1:
+        dl.year, dl.month, dl.day = valid[0].year, valid[0].month, valid[0].day
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _prose(line: str) -> bool:
+    """A sentence of prose, not a menu item, a headline or a byline."""
+    s = line.strip()
+    return len(s.split(None, BODY_WORDS)) > BODY_WORDS or (
+        len(s.split()) >= 3 and bool(re.search(r"[.!?][\"\u201d\u2019]?$", s)))
+
+
 def find(text: str, pos: int, *, first_is_body: bool, lines: int = OPENING_LINES,
          rs: Rules | None = None) -> Dateline | None:
-    """The dateline in the opening: the first of the next `lines` lines that starts with one.
+    """The dateline in the opening, with the date of a stamp line near it.
 
-    `first_is_body`: the line at `pos` is the first paragraph after the headline (a Title Case
-    city may start a dateline there). Quoted lines and table rows are never datelines. A line
-    that is only a place ("Anna Petrova in Moscow") or only a date stamp ("Nov. 10, 2020") is
-    completed by the other kind on the next line: the two are one dateline.
+    A bare dateline ("MOSCOW -", a place line) is looked for in the next `lines` lines, before the
+    body; one with a date or an agency, and a date stamp line ("Nov. 10, 2020 12:30 GMT",
+    "17.01.2013 13:06"), further on, past menus, contact rows and up to PROSE_LINES sentences of
+    boilerplate or caption (`lines` == 1: that line and the next only). `first_is_body`: the line at
+    `pos` is the first paragraph after the headline (a Title Case city may start a dateline there).
+    Quoted lines and table rows are never datelines. See `_settle` for how stamps and the dateline
+    make one date.
     """
     rs = rs or current_rules()
-    found: list[tuple[int, Dateline]] = []
-    seen = 0
+    window = STRONG_LINES if lines > 1 else lines
+    stamps: list[Dateline] = []
+    placed: Dateline | None = None
+    seen = prose = placed_at = 0
+    body = False
     for m in re.finditer(r"[^\r\n]+", text[pos:pos + OPENING_CHARS]):
         line = m.group()
         if not line.strip():
             continue
         seen += 1
-        if seen > found[0][0] + 1 if found else seen > lines:
-            break
+        if seen > (placed_at + 1 if placed else window):
+            break  # a place line is completed by a stamp on the next line only
         if _SKIP_LINE.search(line, 0, LINE_HEAD):
             continue
         lead = len(line) - len(line.lstrip())
         dl = match_at(text, pos + m.start() + lead, first=first_is_body and seen == 1, rs=rs)
+        if dl is not None and not _strong_line(dl) and (seen > lines or body):
+            dl = None  # a bare "CITY -" only in the first lines, before the body
         if dl is None:
-            if len(line.split(None, BODY_WORDS)) > BODY_WORDS:
-                break  # a paragraph of the article itself: the opening is over
+            if placed is None and _prose(line):
+                long = len(line.split(None, BODY_WORDS)) > BODY_WORDS
+                prose, body = prose + 1 + long, body or long  # a body-length paragraph counts twice
+                if prose > PROSE_LINES:
+                    break
             continue
-        if not found:
-            found.append((seen, dl))
-            if dl.place and dl.month is not None or dl.problem or text[dl.end:pos + m.end()].strip():
-                break  # complete, or followed by the article on its line: nothing to add
-        elif _completes(found[0][1], dl):
-            return _merge(found[0][1], dl)
-    return found[0][1] if found else None
+        if dl.place is None:
+            stamps.append(dl)
+            if placed is not None:
+                break
+            if lines == 1:  # a stamp before the headline: the opening goes on below it
+                lines, window = OPENING_LINES + 1, STRONG_LINES
+            continue
+        if placed is not None:
+            break
+        placed, placed_at = dl, seen
+        if dl.month is not None or dl.problem or text[dl.end:pos + m.end()].strip():
+            break  # dated, or followed by the article on its line: nothing to add
+    return _settle(placed, stamps)
 
 
-def _completes(a: Dateline, b: Dateline) -> bool:
-    return bool(a.place) != bool(b.place) and (a.month is None) != (b.month is None)
+def _strong_line(dl: Dateline) -> bool:
+    """A date, an agency, or a city in capitals with its region ("SAN JOSE, Costa Rica —")."""
+    caps_region = dl.place_full != dl.place and not re.search(r"[a-z]", dl.place or "")
+    return bool(dl.agency or dl.month or dl.problem or caps_region)
 
 
-def _merge(a: Dateline, b: Dateline) -> Dateline:
-    """The place of one, the date of the other, both lines as the dateline's span."""
-    where, when = (a, b) if a.place else (b, a)
-    return Dateline(a.start, b.end, where.place, where.place_full, where.agency or when.agency,
-                    when.month, when.day, when.year, when.problem)
+def _settle(placed: Dateline | None, stamps: list[Dateline]) -> Dateline | None:
+    """One dateline from the place line and the date stamps around it.
+
+    A dated dateline keeps its date; a stamp on the same day (give or take one) gives it a year, and
+    stamps on other days (a forum member's join date, a blog's repost date) are left out. A dateline
+    without a date takes the stamps' date when they agree; stamps alone are the date when they agree.
+    """
+    dated = [s for s in stamps if s.month is not None]
+    if placed is not None and placed.month is not None:
+        if placed.year is None:
+            for s in dated:
+                day = _near(s.date, placed.month, placed.day) if s.date else None
+                if day:
+                    placed.year = day.year
+                    placed.stamps.append((s.start, s.end))
+                    break
+        return placed
+    if dated and all(_same_day(dated[0], s) for s in dated):
+        when = next((s for s in dated if s.year), dated[0])
+        if placed is None:
+            when.stamps = [(s.start, s.end) for s in dated if s is not when]
+            return when
+        placed.month, placed.day, placed.year = when.month, when.day, when.year
+        placed.stamps = [(s.start, s.end) for s in dated]
+        return placed
+    if placed is None and stamps and not dated:
+        return stamps[0]  # a stamp whose date is no date: its problem is noted
+    return placed
+
+
+def _near(d: date, month: int, day: int) -> date | None:
+    """The day, at most one from `d`, that is `month`/`day` (a stamp's time zone is not the dateline's)."""
+    return next((x for x in (d + timedelta(days=k) for k in (0, -1, 1)) if (x.month, x.day) == (month, day)), None)
+
+
+def _same_day(a: Dateline, b: Dateline) -> bool:
+    if a.year and b.year:
+        return agrees(b.month, b.day, b.year, a.date)
+    return (a.month, a.day) == (b.month, b.day)
 
 
 def agrees(month: int, day: int, year: int | None, published: date) -> bool:
@@ -286,11 +425,12 @@ def lead_weekdays(rec: dict) -> set[int]:
     """Weekdays the lead names ("said on Thursday"): the first paragraph of prose after the dateline
     (a byline or credit line between them is looked through)."""
     span = rec.get("dateline_span")
-    if not span:
-        return set()
-    text = rec["text"]
+    return _weekdays_after(rec["text"], span[1]) if span else set()
+
+
+def _weekdays_after(text: str, end: int) -> set[int]:
     lead = ""
-    for m in re.finditer(r"[^\r\n]+", text[span[1]:span[1] + LEAD_CHARS]):
+    for m in re.finditer(r"[^\r\n]+", text[end:end + LEAD_CHARS]):
         lead += " " + m.group()
         if len(m.group().split()) >= LEAD_WORDS:
             break
@@ -302,15 +442,17 @@ def infer(rec: dict, found: list[dict]) -> dict:
 
     `found`: the article's temporal expressions resolved without an anchor. A full date on the
     dateline's day fixes the year; else the lead's weekday picks among the years the text names
-    and the year after each. One candidate left is the date; none or several: undated.
+    (not a year naming an event: "the 2014 sit-in") and the year after each. One candidate left
+    is the date; none or several: undated.
     """
     month, day = rec["dateline_month_day"]
-    values = [str(t["value"]) for t in found if t.get("source") != "dateline"]
-    for v in values:
+    own = [t for t in found if t.get("source") != "dateline"]
+    for v in (str(t["value"]) for t in own):
         m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", v)
         if m and (int(m[2]), int(m[3])) == (month, day):
             return {"date": v, "date_source": "dateline+text"}
-    years = {int(v[:4]) for v in values if re.match(r"^\d{4}(?!\d)", v)}
+    years = {int(str(t["value"])[:4]) for t in own
+             if re.match(r"^\d{4}(?!\d)", str(t["value"])) and not _names_an_event(rec["text"], t)}
     weekdays = lead_weekdays(rec)
     if not weekdays or not years:
         return {"date": None, "date_source": "none"}
@@ -325,6 +467,12 @@ def infer(rec: dict, found: list[dict]) -> dict:
     if len(fits) == 1:
         return {"date": fits.pop().isoformat(), "date_source": "dateline+weekday"}
     return {"date": None, "date_source": "none"}
+
+
+def _names_an_event(text: str, t: dict) -> bool:
+    """"the 2014 sit-in", "the 2020 war": a bare year that names an event is no evidence of the
+    article's own year (a weekday fits some year of any two in seven)."""
+    return bool(re.fullmatch(r"\d{4}", str(t["value"]))) and bool(re.match(r"[ \t]+[A-Za-z]", text[t["end"]:]))
 
 
 def not_before(rec: dict, found: list[dict], bounds) -> str | None:

@@ -177,9 +177,9 @@ def test_given_date_for_stdin_and_undated_files(tmp_path):
 def test_user_shapes_and_agencies(tmp_path, monkeypatch):
     extra = tmp_path / "mine.json"
     extra.write_text(json.dumps({"agencies": ["Caucasus Wire"], "shapes": [
-        {"name": "bullet", "place": "caps_or_known", "pattern": "{place} \u2022 {date} \u2022 {agency}:",
-         "examples": ["GYUMRI \u2022 3 May \u2022 Caucasus Wire:"]}]}), encoding="utf-8")
-    text = "GYUMRI \u2022 3 May \u2022 Caucasus Wire: The bridge reopened on Tuesday.\n"
+        {"name": "bullet", "place": "caps_or_known", "pattern": "{place} ~ {date} ~ {agency}:",
+         "examples": ["GYUMRI ~ 3 May ~ Caucasus Wire:"]}]}), encoding="utf-8")
+    text = "GYUMRI ~ 3 May ~ Caucasus Wire: The bridge reopened on Tuesday.\n"
     assert parse(text).dateline is None
     monkeypatch.setenv(datelines.USER_ENV, str(extra))
     a = parse(text)

@@ -664,3 +664,29 @@ def test_the_lower_case_scan_finds_what_the_rules_find():
             fast = [m.span() for m in dates._finditer(rx, twin, text, low)]
             assert fast == [m.span() for m in rx.finditer(text)], (fn.__name__, text[:40])
     assert twins > 30  # most rules do take the fast path
+
+
+# ---- numeric dates --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("The contract was signed on 25/03/2009 in Lagos.", None, "2009-03-25"),  # day > 12: day first
+        ("Filed with the SEC on 03/25/2009, the report", None, "2009-03-25"),  # month first
+        ("Elections held on 14.10.2018 returned the party.", None, "2018-10-14"),  # dots: day first
+        # neither number above 12, no other evidence: only the year is certain
+        ("The photograph, dated 10/03/09, shows the old bridge.", None, "2009"),
+        # the article's date settles it: 10 March is 2 days back, October 3 seven months ahead
+        ("The photograph, dated 10/03/09, shows the old bridge.", date(2009, 3, 12), "2009-03-10"),
+    ],
+)
+def test_numeric_dates_never_guess_the_order(text: str, anchor: date | None, value: str) -> None:
+    assert one(text, anchor=anchor)["value"] == value
+
+
+def test_an_articles_unambiguous_slash_date_sets_its_order() -> None:
+    text = "The talks opened on 21/06/2022 and a draft followed on 04/07/2022."
+    assert values(text, anchor=None) == [("21/06/2022", "2022-06-21"), ("04/07/2022", "2022-07-04")]
+
+
+def test_version_numbers_are_not_dates() -> None:
+    assert values("The firm shipped version 2.1.10 of its app.", anchor=None) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .numwords import _day_of, _month_of, _year_of
 from .patterns import _ABBR_MONTHS, DAY, MONTH, ORD_DAY, SPOKEN_YEAR, WEEKDAY, YEAR
@@ -21,13 +22,42 @@ def _iso(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", v)
 
 
-@rule(r"(?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)", 1)
-def _slash(m: re.Match, ctx: _Ctx) -> _Cand | None:
+_SLASH = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d\d)(?![\w/])")
+
+
+def _slash_order(text: str) -> str | None:
+    """The article's own order of slash dates: "dm" or "md" when its unambiguous ones ("25/03/2009",
+    "03/25/2009") all agree, else None."""
+    orders = {"dm" if int(a) > 12 else "md" for a, b in _SLASH.findall(text) if (int(a) > 12) != (int(b) > 12)}
+    return orders.pop() if len(orders) == 1 else None
+
+
+@rule(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)", 1)
+def _numeric(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"3/25/2009", "25/03/09", "25.03.2009". Dots are day first. A slash date whose order the numbers
+    don't show ("10/03/09": 10 March or October 3) follows the article's unambiguous slash dates, else
+    the reading within 45 days of the article's date when the other is not; else only its year, which
+    is certain: unknown beats wrong."""
+    if m["sep"] == "." and len(m["y"]) == 2:  # "1.2.10" is a version number
+        return None
     y = int(m["y"])
     if y < 100:
         y += 1900 if y >= 30 else 2000
-    v = _full_date(y, int(m["mo"]), int(m["d"]))
-    return _c(m, "DATE", v) if v else None
+    a, b = int(m["a"]), int(m["b"])
+    dm, md = _full_date(y, b, a), _full_date(y, a, b)
+    if m["sep"] == ".":
+        return _c(m, "DATE", dm) if dm else None
+    if not (dm and md) or dm == md:
+        v = dm or md
+        return _c(m, "DATE", v) if v else None
+    order = _slash_order(ctx.text)
+    if order:
+        return _c(m, "DATE", dm if order == "dm" else md)
+    if ctx.anchor:
+        near = [v for v in (dm, md) if abs((date.fromisoformat(v) - ctx.anchor).days) <= 45]
+        if len(near) == 1:
+            return _c(m, "DATE", near[0])
+    return _c(m, "DATE", str(y))
 
 
 @rule(

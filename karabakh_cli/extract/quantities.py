@@ -418,7 +418,10 @@ def _changed_before(doc: Doc, start: int) -> bool:
     lex = word_lists()
     verbs = set(lex["change_words"]["up"]) | set(lex["change_words"]["down"])
     sent_start = doc[start].sent.start
-    window = lex["change_by_window"] if start > 0 and doc[start - 1].lower_ == "by" else lex["change_window"]
+    window = lex["change_window"]
+    if start > 0 and doc[start - 1].lower_ == "by":
+        window = lex["change_by_window"]
+        verbs |= set(lex["change_by_words"]["up"]) | set(lex["change_by_words"]["down"])
     return any(doc[m].lower_ in verbs for m in range(max(sent_start, start - window), start))
 
 
@@ -549,9 +552,8 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
             value *= scale
             k += 1
         unit = unit_after(doc, k)
-        times = times_after(doc, k, _changed_before(doc, start) and (not value.is_integer()
-                                                                         or _hedge_before(doc, start)[0] == "approx")) \
-            if unit is None else None
+        times = times_after(doc, k, not value.is_integer() or _changed_before(doc, start)
+                            and _hedge_before(doc, start)[0] == "approx") if unit is None else None
         if times == "factor":
             unit = factor_unit(k + 1)  # "25 times faster"
         elif unit is None and not times:
@@ -656,7 +658,7 @@ def _after_change_word(doc: Doc, q: _Q) -> bool:
         if w.is_punct and not (w.text == "-" and not w.whitespace_ and not doc[m - 1].whitespace_):
             return False
         if w.lower_ in words and w.lower_ not in ("up", "down", "higher", "lower"):
-            return m >= q.start_tok - 2 or doc[q.start_tok - 1].lower_ in ("by", "to")
+            return m == q.start_tok - 1 or doc[q.start_tok - 1].lower_ in ("by", "to", "from")
     return False
 
 
@@ -675,6 +677,8 @@ def _mark_change_and_cumulative(doc: Doc, q: _Q) -> None:
             and first.lower_ not in lex["level_hedges"]:
         by = doc[q.start_tok - 1].lower_ == "by"  # "cut the risk of death by 20 per cent"
         window = lex["change_by_window"] if by else lex["change_window"]
+        if by:
+            ups, downs = ups | set(lex["change_by_words"]["up"]), downs | set(lex["change_by_words"]["down"])
         for m in range(q.start_tok - 1, max(sent.start, q.start_tok - 1 - window) - 1, -1):
             w = doc[m]
             if (w.lower_ in lex["level_before"] and not by) or _num_word(w) or w.is_punct:

@@ -45,14 +45,14 @@ def is_comparison(t: Token) -> bool:
     return t.is_alpha and len(w) > 4 and w.endswith("er") and w not in fac["not_comparatives"]
 
 
-def times_after(doc: Doc, end: int, after_change: bool) -> str | None:
-    """After a numeral ending at `end`: "factor" for "25 times faster" and, when `after_change` (a change verb
-    before a fraction or a hedged number), "rose roughly 3.5 times"; "count" for "violated 42 times" and
-    "supplies had been cut three times"."""
+def times_after(doc: Doc, end: int, factor: bool) -> str | None:
+    """After a numeral ending at `end`: "factor" for "25 times faster" and when the caller knows it is one
+    ("1.65 times book value", "rose roughly 3.5 times"); "count" for "violated 42 times" and "supplies had
+    been cut three times"."""
     if end >= len(doc) or doc[end].text not in word_lists()["factor"]["times_words"]:
         return None
     nxt = doc[end + 1] if end + 1 < len(doc) else None
-    return "factor" if after_change or (nxt is not None and is_comparison(nxt)) else "count"
+    return "factor" if factor or (nxt is not None and is_comparison(nxt)) else "count"
 
 
 def fx_rate_at(doc: Doc, k: int, start: int) -> Unit | None:

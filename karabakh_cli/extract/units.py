@@ -32,11 +32,12 @@ def read_data(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, Any]:
     """The word lists, read once; `glue` (multipliers and scales) and `blocked` (words no object starts
-    with: change verbs too, "300mm of rain fell") derived once."""
+    with: past-tense change verbs too, "300mm of rain fell") derived once."""
     lex = read_data("quantity_lexicon.json")
     lex["glue"] = frozenset(lex["multipliers"]) | frozenset(lex["scales"])
+    changes = [*lex["change_words"]["up"], *lex["change_words"]["down"]]
     lex["blocked"] = lex["object_stop_words"] | lex["event_words"] | lex["common_verbs"] \
-        | frozenset(lex["change_words"]["up"]) | frozenset(lex["change_words"]["down"])
+        | frozenset(w for w in changes if w.endswith("ed")) | lex["past_change_words"]
     return lex
 
 
@@ -233,7 +234,7 @@ def unit_after(doc: Doc, k: int) -> Unit | None:
             return Unit(span[0].text, "[currency]", k + 1, "currency")
         if words in u["percent_words"]:
             return Unit(u["percent_words"][words], "", k + n, "percent")
-        if n == 1 and words in u["score_units"]:
+        if n == 1 and words in u["score_units"] and doc[k - 1].lower_ != "one":  # "at one point"
             return Unit(u["score_units"][words], "", k + 1, "points")
         if n == 1 and (glued or len(words) > 1) and words in u["sub_units"]:
             return Unit(u["sub_units"][words], "[currency]", k + 1, "currency")

@@ -638,8 +638,8 @@ def _factor_at(doc: Doc, i: int) -> tuple[_Q | None, int]:
     if doc[i].lower_ in word_lists()["factor"]["verbs"] and i + 1 < len(doc) and doc[i + 1].lower_ == "down":
         return None, i + 2  # "doubled down" is no factor
     qualifier, start = _hedge_before(doc, i)
-    q = _Q(value=value, unit="x", dim="", qualifier=qualifier, start_tok=start, num_start=i, num_end=i + 1,
-           end_tok=i + 1, dimension="factor", change=change)
+    q = _Q(value=value, unit=tables()["factor_unit"], dim="", qualifier=qualifier, start_tok=start, num_start=i,
+           num_end=i + 1, end_tok=i + 1, dimension="factor", change=change)
     return q, i + 1
 
 

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .units import Unit, compound, unit_after, word_lists
+from .units import Unit, compound, tables, unit_after, word_lists
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FACTOR_UNIT = "x"
-
 
 def factor_unit(end: int) -> Unit:
-    """The unit of a multiplicative factor, ending at token `end`."""
-    return Unit(FACTOR_UNIT, "", end, "factor")
+    """The unit of a multiplicative factor ("x"), ending at token `end`."""
+    return Unit(tables()["factor_unit"], "", end, "factor")
 
 
 def factor_word(t: Token) -> tuple[float, str | None] | None:

@@ -655,8 +655,8 @@ def _after_change_word(doc: Doc, q: _Q) -> bool:
     sent_start = doc[i].sent.start
     for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 1 - lex["change_by_window"]) - 1, -1):
         w = doc[m]
-        if w.is_punct and not (w.text == "-" and not w.whitespace_ and not doc[m - 1].whitespace_):
-            return False
+        if w.is_punct and w.text != "%" and not (w.text == "-" and not w.whitespace_ and not doc[m - 1].whitespace_):
+            return False  # "jumped 2.1% to 38,450.2" and "rose 30-fold to 42,000" read on
         if w.lower_ in words and w.lower_ not in ("up", "down", "higher", "lower"):
             return m == q.start_tok - 1 or doc[q.start_tok - 1].lower_ in ("by", "to", "from")
     return False
@@ -787,6 +787,8 @@ def _attach_object(doc: Doc, q: _Q) -> None:
             if b > a:
                 q.obj, q.end_tok = _text_of(doc, a, b), b
                 _rate_after_object(doc, q)
+        elif q.start_tok > 0 and doc[q.start_tok - 1].lower_ in lex["left_object_links"]:
+            _object_on_left(doc, q)  # "wind speeds of up to 90 mph toppled trees": the noun before "of"
         elif q.unit is not None and "duration" not in q.flags or "calibre" in q.flags:
             b = _np_end(doc, k, sent_end)
             if b > k and (q.dim != "" or _adjective_before_noun(doc, q)):

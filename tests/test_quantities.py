@@ -509,3 +509,15 @@ def test_hedges_over_within_below(nlp, text, want):
 def test_scale_letter_at_sentence_end(nlp):
     (q,) = run(nlp, "He joined for a fee of around £2m.")
     assert (q["value"], q["unit"], q["qualifier"]) == (2000000, "GBP", "approx")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Fed cut rates by a quarter of a percentage point.", [(0.25, "pp")]),
+    ("Half a million people fled the city.", [(500000, None)]),
+    ("The talks lasted three quarters of an hour.", [(0.75, "h")]),
+    ("Villagers waited half a day for half a dozen trucks.", [(0.5, "day"), (6, None)]),
+    ("The plant uses half the power of the old one.", []),
+    ("A quarter of the vote went to the far right.", []),
+])
+def test_fraction_words_before_a_scale_or_unit(nlp, text, want):
+    assert [(q["value"], q["unit"]) for q in run(nlp, text)] == want

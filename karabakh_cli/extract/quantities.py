@@ -250,12 +250,12 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
     doc = split_glued(doc)
     blocked_tok = _blocked_tokens(doc)
     found: list[_Q] = []
-    vague = word_lists()["vague_plurals"]
+    vague, fractions = word_lists()["vague_plurals"], word_lists()["fraction_words"]
     pos = 0
     # Only a numeral, "a"/"an" ("a hundred") or a vague plural can start a quantity.
     for t in doc:
         if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague or SCI_HEAD.match(t.text)
-                             or factor_word(t)):
+                             or factor_word(t) or t.lower_ in fractions):
             continue
         q, nxt = _quantity_at(doc, t.i, blocked_tok)
         if q is not None and (include_flagged or not (FLAGGED & set(q.flags))):
@@ -369,6 +369,33 @@ def _year_not_count(doc: Doc, i: int, end: int, value: float) -> bool:
     return _looks_like_year(doc, i, end, value) and not _counted_after(doc, i, end)
 
 
+def _fraction_phrase(doc: Doc, i: int) -> tuple[float, int] | None:
+    """"half a million", "a quarter of a percentage point", "three quarters of an hour": (value, end), when a
+    scale word (applied) or a unit follows; None otherwise ("half the power", "a quarter of the vote")."""
+    lex = word_lists()
+    fractions = lex["fraction_words"]
+    words = [t.lower_ for t in doc[i:i + 6]]
+    j, times = 0, 1.0
+    if words and (words[0] in ("a", "one") or words[0] in lex["small_numbers"]) and len(words) > 1 \
+            and words[1] in fractions:
+        times, j = (1.0 if words[0] in ("a", "one") else float(lex["small_numbers"][words[0]])), 1
+    if j >= len(words) or words[j] not in fractions:
+        return None
+    value = times * fractions[words[j]]
+    j += 1
+    if j < len(words) and words[j] == "of":
+        j += 1
+    if j < len(words) and words[j] in ("a", "an"):
+        j += 1
+    else:
+        return None
+    k = i + j
+    if k < len(doc) and doc[k].lower_ in lex["glue"]:
+        mult = lex["multipliers"].get(doc[k].lower_) or lex["scales"][doc[k].lower_]
+        return value * mult, k + 1
+    return (value, k) if unit_after(doc, k) is not None else None
+
+
 def _power_of_ten(doc: Doc, i: int) -> tuple[float, int] | None:
     """"2.2x10^-6", "3×10^5": (value, end), from a head token, "^" and the exponent (maybe "-" and digits)."""
     m = SCI_HEAD.match(doc[i].text)
@@ -463,7 +490,7 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         return _vague_at(doc, i)
     if factor_word(t):
         return _factor_at(doc, i)
-    sci = _power_of_ten(doc, i)
+    sci = _power_of_ten(doc, i) or _fraction_phrase(doc, i)
     end = sci[1] if sci else _numeral_end(doc, i) if (_num_word(t) or t.lower_ in ("a", "an")) else i
     if end == i:
         return None, i + 1

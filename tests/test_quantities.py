@@ -245,7 +245,6 @@ def test_categories_from_event_and_object(nlp):
     "The meeting began at 10:30 a.m. local time.",
     "Several districts were handed over, and talks continued over the past few weeks.",
     "The work for delimiting the border between the two countries will continue.",
-    "Prices rose roughly 3.5 times.",
 ])
 def test_not_quantities(nlp, text):
     assert run(nlp, text) == []
@@ -336,3 +335,189 @@ def test_a_lone_glued_token_keeps_its_sentence(nlp, text):
     """Cutting the only token of a text in pieces must leave sentence boundaries readable."""
     (q,) = extract_quantities(nlp(text))
     assert q["text"] == text and q["start"] == 0 and q["end"] == len(text)
+
+
+# ---------------------------------------------------------------- issue 13 leftovers (own sentences)
+
+@pytest.mark.parametrize("text, want", [
+    ("Rents in the capital are now 12 times higher than in 2000.", (12, "exact", None)),
+    ("The chip is 1.8 times as fast as its rival.", (1.8, "exact", None)),
+    ("The warehouse is about three times the size of a football pitch.", (3, "approx", None)),
+    ("Cholera cases rose 40-fold in a month.", (40, "exact", "up")),
+    ("Exports grew sevenfold over the decade.", (7, "exact", "up")),
+    ("Grain prices have more than doubled since the blockade.", (2, "lower_bound", "up")),
+    ("The airline's losses nearly tripled.", (3, "approx", "up")),
+    ("The bank halved its dividend.", (0.5, "exact", "down")),
+    ("Prices rose roughly 3.5 times.", (3.5, "approx", "up")),
+    ("The purchase price is about 1.65 times book value.", (1.65, "approx", None)),
+])
+def test_factors(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["dimension"]) == (want[0], "x", "factor")
+    assert (q["qualifier"], q["change"]) == want[1:]
+    assert text[q["start"]:q["end"]] == q["text"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Monitors said the truce was breached 17 times on Sunday.", 17),
+    ("The clip has been shared more than 2 million times.", 2000000),
+    ("Gas supplies to the region were cut three times last winter.", 3),
+])
+def test_times_counts_occurrences(nlp, text, value):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["object"], q["change"]) == (value, None, "times", None)
+
+
+def test_doubled_down_is_no_factor(nlp):
+    assert run(nlp, "The senator doubled down on his claims.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The won weakened to 1,390 per dollar in Seoul.", (1390, "KRW/USD")),
+    ("The Hungarian forint fell past 400 to the euro.", (400, "HUF/EUR")),
+    ("The Danish crown was steady at 7.46 per euro.", (7.46, "DKK/EUR")),
+    ("The Egyptian pound traded at 48.5 against the dollar.", (48.5, "EGP/USD")),
+    ("The central bank set the rate at 90 roubles to the dollar.", (90, "RUB/USD")),
+])
+def test_exchange_rates(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"]) == want
+
+
+def test_a_bare_rate_without_a_currency_named_is_not_guessed(nlp):
+    assert run(nlp, "It fell to 150 per dollar.") == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Bonn approved spending of 12 billion Deutsche marks.", "DEM"),
+    ("The chateau was sold for 20 million French francs in 1994.", "FRF"),
+    ("Philips lost 500 million guilders that year.", "NLG"),
+    ("Fiat earned 900 billion lire in 1997.", "ITL"),
+    ("The Madrid bank raised 40,000 million pesetas.", "ESP"),
+    ("The Vienna opera cost 300 million schillings.", "ATS"),
+    ("Athens paid 80 billion drachmas for the bridge.", "GRD"),
+    ("The Helsinki shipyard lost 200 million markkaa.", "FIM"),
+    ("Norway's fund lost 1.5 trillion crowns in the quarter.", "NOK"),
+    ("The Prague brewer paid out 2 billion crowns.", None),
+    ("The Czech carmaker paid out 2 billion crowns.", "CZK"),
+    ("Skoda's Czech and Slovak units earned 2 billion crowns.", None),
+    ("The Prague brewer paid out 2 billion koruna.", "CZK"),
+    ("The Kenyan airline lost 20 billion shillings.", "KES"),
+    ("A Karachi lender wrote off 9 billion rupees in Pakistan.", "PKR"),
+    ("The Frankfurt firm paid 1.2 million marks for the site in Germany.", "DEM"),
+    ("Analysts cut the bond's rating after it paid 4 million dlrs.", "USD"),
+])
+def test_historic_and_shared_currency_names(nlp, text, code):
+    got = run(nlp, text)
+    assert [q["unit"] for q in got if q["dimension"] in ("currency", "count")] == [code]
+
+
+def test_percentage_points_are_not_percent(nlp):
+    got = run(nlp, "The jobless rate fell 0.3 percentage points to 4.1%.")
+    assert [(q["value"], q["unit"], q["dimension"], q["change"]) for q in got] == \
+        [(0.3, "pp", "percent", "down"), (4.1, "%", "percent", None)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The striker signed a three-year contract.", (3, "year", "contract")),
+    ("The 10-year Treasury yield rose.", (10, "year", "Treasury yield")),
+    ("The 44-day war ended in November.", (44, "day", "war")),
+    ("Workers began a 48-hour strike.", (48, "h", "strike")),
+])
+def test_adjectival_durations_name_what_they_last(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["object"]) == want and "duration" in q["flags"]
+
+
+@pytest.mark.parametrize("text", [
+    "Arsenal won 3-1 at Villa Park.",
+    "Arsenal lost 2-1 at home.",
+    "The Lakers beat the Nuggets 119-108.",
+    "At one point the crowd fell silent.",
+])
+def test_scores_are_not_quantities(nlp, text):
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Dow lost 320 points on Friday.", (320, "points", "down")),
+    ("Leeds are six points clear at the top.", (6, "points", None)),
+])
+def test_points(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["change"]) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The ice sheet loses 270 billion tonnes of ice a year.", (270000000000, "t/year", "ice")),
+    ("Each cow gives about 25 litres of milk a day.", (25, "l/day", "milk")),
+    ("The mine produced 3 million tonnes of ore last year.", (3000000, "t", "ore")),
+])
+def test_time_rate_after_the_object(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["unit"], q["object"]) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A 60 km column of tanks stood outside the city.", [(60, "column")]),
+    ("The 3,000-strong brigade crossed the river.", [(3000, "brigade")]),
+    ("Temperatures of 46C were recorded in Sindh.", [(46, "Temperatures")]),
+    ("Chelsea agreed a £60m fee for the winger.", [(60000000, "fee")]),
+    ("The fund holds a 4.9% stake in the bank.", [(4.9, "stake")]),
+    ("The firm booked a pre-tax profit of £40m.", [(40000000, "pre-tax profit")]),
+    ("The storm brought gusts of 120 km/h.", [(120, "gusts")]),
+    ("Toyota sold 9.5 million cars worldwide.", [(9500000, "cars")]),
+    ("Commuters waited an average of 40 minutes.", [(40, "duration")]),
+    ("The club sold 30,000 season tickets.", [(30000, "season tickets")]),
+])
+def test_objects_without_of(nlp, text, want):
+    assert [(q["value"], q["object"]) for q in run(nlp, text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The ECB raised its deposit rate by 25 basis points.", [(25, "up")]),
+    ("The trial cut the risk of stroke by 30 per cent.", [(30, "down")]),
+    ("Oil settled down $1.10, or 1.4%, at $78.20 a barrel.", [(1.1, "down"), (1.4, "down"), (78.2, None)]),
+    ("The new engine burns 15% less fuel.", [(15, "down")]),
+    ("The startup raised $40 million from investors.", [(40000000, None)]),
+    ("The lira weakened beyond 35 to the dollar.", [(35, None)]),
+    ("Prices fell in 12 months of the last 18.", [(12, None)]),
+])
+def test_change_after_by_and_levels(nlp, text, want):
+    assert [(q["value"], q["change"]) for q in run(nlp, text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Waiting lists grew by 30,000 to 7.5 million.", [30000, 7500000]),
+    ("Approvals dropped to 41,000 in May.", [41000]),
+])
+def test_bare_figures_after_a_change_word(nlp, text, want):
+    got = run(nlp, text)
+    assert [q["value"] for q in got] == want and all(q["unit"] is None for q in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The dam will be finished over four years.", (4, "exact")),
+    ("The towns lie within 20 km of the front.", (20, "upper_bound")),
+    ("The index fell below 4,000 points.", (4000, "upper_bound")),
+])
+def test_hedges_over_within_below(nlp, text, want):
+    (q,) = run(nlp, text)
+    assert (q["value"], q["qualifier"]) == want
+
+
+def test_scale_letter_at_sentence_end(nlp):
+    (q,) = run(nlp, "He joined for a fee of around £2m.")
+    assert (q["value"], q["unit"], q["qualifier"]) == (2000000, "GBP", "approx")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Fed cut rates by a quarter of a percentage point.", [(0.25, "pp")]),
+    ("Half a million people fled the city.", [(500000, None)]),
+    ("The talks lasted three quarters of an hour.", [(0.75, "h")]),
+    ("Villagers waited half a day for half a dozen trucks.", [(0.5, "day"), (6, None)]),
+    ("The plant uses half the power of the old one.", []),
+    ("A quarter of the vote went to the far right.", []),
+])
+def test_fraction_words_before_a_scale_or_unit(nlp, text, want):
+    assert [(q["value"], q["unit"]) for q in run(nlp, text)] == want

@@ -61,7 +61,7 @@ def units() -> dict[str, str]:
     """Every unit a quantity can carry, casefolded -> as stored ('none': plain counts)."""
     u = _unit_tables()
     names = [*u["trusted_abbreviations"], "none", *u["currency_symbols"].values(), *u["currency_words"].values(),
-             *u["percent_words"].values(), *u["symbols"].values()]
+             *u["percent_words"].values(), *u["symbols"].values(), *u["score_units"].values(), u["factor_unit"]]
     return {n.casefold(): n for n in names}  # later tables win: the symbol as a quantity stores it
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .quantity_forms import factor_unit, factor_word, fx_rate_at, times_after
 from .units import (
     APPROX_SIGNS,
     DATA,
@@ -27,8 +28,10 @@ from .units import (
     SIGNS,
     TIME_LABELS,
     Unit,
+    compound,
     currency_sign,
     rate_after,
+    rate_denominator,
     split_glued,
     tables,
     unit_after,
@@ -179,13 +182,22 @@ def _np_end(doc: Doc, k: int, stop: int) -> int:
             continue
         if not t.is_alpha and not re.fullmatch(r"[a-z]+(-[a-z]+)+", w):
             break
-        if t.is_stop or _num_word(t) or t.ent_type_ in TIME_LABELS or (w in blocked and j > k):
+        if t.is_stop or _num_word(t) or (w in blocked and j > k) or (t.ent_type_ in TIME_LABELS
+                                                                      and not _noun_before_noun(doc, j, stop)):
             break
         modifier_like = w in blocked or (len(w) > 4 and re.search(r"(ed|ing)$", w) is not None)
         if modifier_like and (j > k or not (j + 1 < stop and doc[j + 1].is_alpha and not doc[j + 1].is_stop)):
             break
         j += 1
     return j
+
+
+def _noun_before_noun(doc: Doc, j: int, stop: int) -> bool:
+    """"45,000 season tickets": a lower-case word the model read as a date, before a plural noun, names
+    a kind of the noun ("season", "day", "night"), not the time of the quantity."""
+    nxt = doc[j + 1] if j + 1 < stop else None
+    return doc[j].is_lower and doc[j].is_alpha and nxt is not None and nxt.is_lower and nxt.is_alpha \
+        and not nxt.is_stop and nxt.lower_.endswith("s") and nxt.ent_type_ not in TIME_LABELS
 
 
 def _model_name_len(doc: Doc, j: int, stop: int) -> int:
@@ -238,11 +250,12 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
     doc = split_glued(doc)
     blocked_tok = _blocked_tokens(doc)
     found: list[_Q] = []
-    vague = word_lists()["vague_plurals"]
+    vague, fractions = word_lists()["vague_plurals"], word_lists()["fraction_words"]
     pos = 0
     # Only a numeral, "a"/"an" ("a hundred") or a vague plural can start a quantity.
     for t in doc:
-        if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague or SCI_HEAD.match(t.text)):
+        if t.i < pos or not (_num_word(t) or t.lower_ in ("a", "an") or t.lower_ in vague or SCI_HEAD.match(t.text)
+                             or factor_word(t) or t.lower_ in fractions):
             continue
         q, nxt = _quantity_at(doc, t.i, blocked_tok)
         if q is not None and (include_flagged or not (FLAGGED & set(q.flags))):
@@ -251,11 +264,15 @@ def extract_quantities(doc: Doc, *, categories: Mapping[str, str] | None = None,
     _share_objects(doc, found)
     out = []
     text = doc.text  # once: Doc.text and Span.text rebuild the string token by token
+    prev: _Q | None = None
     for q in found:
-        if q.obj is None and q.unit is None and q.event is None:
+        if q.obj is None and q.unit is None and q.event is None and not _after_change_word(doc, q):
             continue
         _mark_change_and_cumulative(doc, q)
+        if q.change is None and prev is not None and [t.lower_ for t in doc[prev.end_tok:q.start_tok]] == [",", "or"]:
+            q.change = prev.change  # "down $1.37, or 1.6%"
         out.append(_record(doc, q, cats, text))
+        prev = q
     return sorted(out, key=lambda r: r["start"])
 
 
@@ -352,6 +369,33 @@ def _year_not_count(doc: Doc, i: int, end: int, value: float) -> bool:
     return _looks_like_year(doc, i, end, value) and not _counted_after(doc, i, end)
 
 
+def _fraction_phrase(doc: Doc, i: int) -> tuple[float, int] | None:
+    """"half a million", "a quarter of a percentage point", "three quarters of an hour": (value, end), when a
+    scale word (applied) or a unit follows; None otherwise ("half the power", "a quarter of the vote")."""
+    lex = word_lists()
+    fractions = lex["fraction_words"]
+    words = [t.lower_ for t in doc[i:i + 6]]
+    j, times = 0, 1.0
+    if words and (words[0] in ("a", "one") or words[0] in lex["small_numbers"]) and len(words) > 1 \
+            and words[1] in fractions:
+        times, j = (1.0 if words[0] in ("a", "one") else float(lex["small_numbers"][words[0]])), 1
+    if j >= len(words) or words[j] not in fractions:
+        return None
+    value = times * fractions[words[j]]
+    j += 1
+    if j < len(words) and words[j] == "of":
+        j += 1
+    if j < len(words) and words[j] in ("a", "an"):
+        j += 1
+    else:
+        return None
+    k = i + j
+    if k < len(doc) and doc[k].lower_ in lex["glue"]:
+        mult = lex["multipliers"].get(doc[k].lower_) or lex["scales"][doc[k].lower_]
+        return value * mult, k + 1
+    return (value, k) if unit_after(doc, k) is not None else None
+
+
 def _power_of_ten(doc: Doc, i: int) -> tuple[float, int] | None:
     """"2.2x10^-6", "3×10^5": (value, end), from a head token, "^" and the exponent (maybe "-" and digits)."""
     m = SCI_HEAD.match(doc[i].text)
@@ -401,7 +445,11 @@ def _changed_before(doc: Doc, start: int) -> bool:
     lex = word_lists()
     verbs = set(lex["change_words"]["up"]) | set(lex["change_words"]["down"])
     sent_start = doc[start].sent.start
-    return any(doc[m].lower_ in verbs for m in range(max(sent_start, start - lex["change_window"]), start))
+    window = lex["change_window"]
+    if start > 0 and doc[start - 1].lower_ == "by":
+        window = lex["change_by_window"]
+        verbs |= set(lex["change_by_words"]["up"]) | set(lex["change_by_words"]["down"])
+    return any(doc[m].lower_ in verbs for m in range(max(sent_start, start - window), start))
 
 
 def _merge_range(doc: Doc, q: _Q, j: int, blocked: set[int]) -> tuple[_Q, int] | None:
@@ -440,7 +488,9 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
     t = doc[i]
     if t.lower_ in lex["vague_plurals"]:
         return _vague_at(doc, i)
-    sci = _power_of_ten(doc, i)
+    if factor_word(t):
+        return _factor_at(doc, i)
+    sci = _power_of_ten(doc, i) or _fraction_phrase(doc, i)
     end = sci[1] if sci else _numeral_end(doc, i) if (_num_word(t) or t.lower_ in ("a", "an")) else i
     if end == i:
         return None, i + 1
@@ -497,6 +547,7 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
             if merged:
                 return merged
     # hyphenated modifiers: "152-mm howitzers", "44-day war", "2,000-strong contingent", "17,000-plus"
+    times: str | None = None
     compound = k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
     if compound:
         word = doc[k + 1]
@@ -508,6 +559,8 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
             compound = False
         elif word.lower_ == "strong":
             k += 2
+        elif word.lower_ == word_lists()["factor"]["fold_suffix"]:
+            unit, k, compound = factor_unit(k + 2), k + 2, False  # "30-fold"
         else:
             mod = unit_after(doc, k + 1)
             if mod is None:
@@ -526,27 +579,37 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
             value *= scale
             k += 1
         unit = unit_after(doc, k)
+        times = times_after(doc, k, not value.is_integer() or _changed_before(doc, start)
+                            and _hedge_before(doc, start)[0] == "approx") if unit is None else None
+        if times == "factor":
+            unit = factor_unit(k + 1)  # "25 times faster"
+        elif unit is None and not times:
+            unit = fx_rate_at(doc, k, start)  # "148 per dollar"
         if unit is not None:
             k = unit.end
+        elif times == "count":
+            flags.append("times")  # "violated 42 times": how often, counted
         elif k < len(doc) and _glued_left(doc, k) and doc[k].is_alpha:
             return None, k + 1  # "5G", "3D": a letter glued to a number that is no unit makes a name
     elif unit.dim == "[currency]":
         after = unit_after(doc, k)
         if after is not None and after.dim == "[currency]":
             k = after.end
-    if unit is not None and "age" not in flags:
+    if unit is not None and "age" not in flags and unit.dimension != "factor":
         unit = rate_after(doc, unit)
         k = unit.end
     # dates/times: numbers NER put in a DATE/TIME span; durations survive when explicit
     is_time_unit = unit is not None and unit.dim == "[time]" and "age" not in flags
     if is_time_unit:
         after_unit = doc[unit.end].lower_ if unit.end < len(doc) else ""
-        if after_unit in lex["relative_time_after"] or prev in lex["duration_determiners"] or t.lower_ == "one":
-            return None, k
+        modifier = compound and unit.end < len(doc) and doc[unit.end].is_alpha and not doc[unit.end].is_stop
+        if after_unit in lex["relative_time_after"] or t.lower_ == "one" \
+                or prev in lex["duration_determiners"] and not modifier:
+            return None, k  # "the 10 days" is no amount, "the 44-day war" is; "one day"/"one-day" stay out
         flags.append("duration")
-    elif in_time and "age" not in flags:
-        return None, end
-    if unit is None and (_year_not_count(doc, i, end, value) or nxt in lex["object_blocked_heads"]):
+    elif in_time and "age" not in flags and (unit is None or "[currency]" not in unit.dim):
+        return None, end  # "past 30" read as a date stays one; "past 30 per dollar" is a rate
+    if unit is None and (_year_not_count(doc, i, end, value) or nxt in lex["object_blocked_heads"] and not times):
         return None, end
     if t.lower_ == "one" and unit is None and (nxt in lex["one_blocked_after"] or prev in (*lex["determiners"], "no")):
         return None, end
@@ -554,15 +617,7 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         return None, end
     # qualifier words before the numeral (or before the currency sign)
     if not in_range and qualifier == "exact":
-        hedges = _hedges_longest_first()
-        before = [doc[m].lower_ for m in range(max(0, start - len(hedges[0][0])), start)] if hedges else []
-        for words, qual in hedges:
-            n = len(words)
-            if n <= len(before) and before[len(before) - n:] == words:
-                if words == ["over"] and start > 1 and doc[start - 2].lower_ in lex["particle_over_verbs"]:
-                    break  # "handed over 15 detainees": a verb's particle, no bound
-                qualifier, start = qual, start - n
-                break
+        qualifier, start = _hedge_before(doc, start, is_time_unit)
     for phrase, qual in lex["qualifiers_after"].items():
         words = phrase.split()
         if [doc[m].lower_ for m in range(k, min(k + len(words), len(doc)))] == words:
@@ -580,8 +635,58 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
                 if merged[0].obj is None:
                     _attach_object(doc, merged[0])
                 return merged
-    _attach_object(doc, q)
+    if times == "count":
+        q.obj, q.end_tok = doc[k].text, k + 1
+    else:
+        _attach_object(doc, q)
     return q, max(q.end_tok, end)
+
+
+def _hedge_before(doc: Doc, start: int, duration: bool = False) -> tuple[str, int]:
+    """The qualifier a hedge phrase right before token `start` gives ("more than", "up to", "within"), and where
+    the quantity then starts; ("exact", start) with none. "over four years" spans a time, it bounds nothing."""
+    lex = word_lists()
+    hedges = _hedges_longest_first()
+    before = [doc[m].lower_ for m in range(max(0, start - len(hedges[0][0])), start)] if hedges else []
+    for words, qual in hedges:
+        n = len(words)
+        if n <= len(before) and before[len(before) - n:] == words:
+            if words == ["over"] and start > 1 and doc[start - 2].lower_ in lex["particle_over_verbs"]:
+                break  # "handed over 15 detainees": a verb's particle, no bound
+            if duration and n == 1 and words[0] in lex["time_span_hedges"]:
+                break
+            return qual, start - n
+    return "exact", start
+
+
+def _factor_at(doc: Doc, i: int) -> tuple[_Q | None, int]:
+    """"doubled", "more than tripled", "a threefold rise": a factor (unit "x") with its direction."""
+    value, change = factor_word(doc[i])
+    if doc[i].lower_ in word_lists()["factor"]["verbs"] and i + 1 < len(doc) and doc[i + 1].lower_ == "down":
+        return None, i + 2  # "doubled down" is no factor
+    qualifier, start = _hedge_before(doc, i)
+    q = _Q(value=value, unit=tables()["factor_unit"], dim="", qualifier=qualifier, start_tok=start, num_start=i,
+           num_end=i + 1, end_tok=i + 1, dimension="factor", change=change)
+    return q, i + 1
+
+
+def _after_change_word(doc: Doc, q: _Q) -> bool:
+    """Does a change word stand shortly before this bare number ("grew by 45,000 to 7.6 million", "dropped to
+    43,300")? Then it is a figure though nothing names what it counts. A score ("lost 2-1") is none."""
+    lex = word_lists()
+    i = q.num_start
+    if (i > 0 and doc[i - 1].text == "-" and _glued_left(doc, i)) \
+            or (q.num_end + 1 < len(doc) and doc[q.num_end].text == "-" and not doc[q.num_end - 1].whitespace_):
+        return False
+    words = set(lex["change_words"]["up"]) | set(lex["change_words"]["down"])
+    sent_start = doc[i].sent.start
+    for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 1 - lex["change_by_window"]) - 1, -1):
+        w = doc[m]
+        if w.is_punct and w.text != "%" and not (w.text == "-" and not w.whitespace_ and not doc[m - 1].whitespace_):
+            return False  # "jumped 2.1% to 38,450.2" and "rose 30-fold to 42,000" read on
+        if w.lower_ in words and w.lower_ not in ("up", "down", "higher", "lower"):
+            return m == q.start_tok - 1 or doc[q.start_tok - 1].lower_ in ("by", "to", "from")
+    return False
 
 
 def _mark_change_and_cumulative(doc: Doc, q: _Q) -> None:
@@ -591,20 +696,27 @@ def _mark_change_and_cumulative(doc: Doc, q: _Q) -> None:
     ups, downs = set(lex["change_words"]["up"]), set(lex["change_words"]["down"])
     sent = doc[q.num_start].sent
     first = doc[q.start_tok]
-    if first.text in SIGNS and q.start_tok < q.num_start:
+    if "times" in q.flags:
+        pass  # "cut three times" says how often, not by how much
+    elif first.text in SIGNS and q.start_tok < q.num_start:
         q.change = "up" if SIGNS[first.text] > 0 else "down"
-    elif q.start_tok > sent.start and doc[q.start_tok - 1].lower_ not in lex["level_before"]:
-        for m in range(q.start_tok - 1, max(sent.start, q.start_tok - 1 - lex["change_window"]) - 1, -1):
+    elif q.change is None and q.start_tok > sent.start and doc[q.start_tok - 1].lower_ not in lex["level_before"] \
+            and first.lower_ not in lex["level_hedges"]:
+        by = doc[q.start_tok - 1].lower_ == "by"  # "cut the risk of death by 20 per cent"
+        window = lex["change_by_window"] if by else lex["change_window"]
+        if by:
+            ups, downs = ups | set(lex["change_by_words"]["up"]), downs | set(lex["change_by_words"]["down"])
+        for m in range(q.start_tok - 1, max(sent.start, q.start_tok - 1 - window) - 1, -1):
             w = doc[m]
-            if w.lower_ in lex["level_before"] or _num_word(w) or w.is_punct:
+            if (w.lower_ in lex["level_before"] and not by) or _num_word(w) or w.is_punct:
                 break
             adverb = w.lower_ in ("up", "down", "higher", "lower")
             if (w.lower_ in ups or w.lower_ in downs) and not (adverb and q.unit is None):
                 q.change = "up" if w.lower_ in ups else "down"
                 break
     after = doc[q.end_tok].lower_ if q.end_tok < sent.end else ""
-    if q.change is None and after in ("higher", "lower") and q.unit is not None:
-        q.change = "up" if after == "higher" else "down"
+    if q.change is None and after in lex["change_after"] and q.unit is not None and q.dimension != "factor":
+        q.change = lex["change_after"][after]  # "5% higher", "40% less power"
     if q.unit is None or q.dimension == "count":
         said = " " + " ".join(w.lower_ for w in sent) + " "
         obj = " " + (q.obj or "").casefold() + " "
@@ -690,7 +802,9 @@ def _attach_object(doc: Doc, q: _Q) -> None:
     k = q.end_tok
     if q.unit is not None or "vague" in q.flags:
         link = doc[k].lower_ if k < sent_end else ""
-        if link == "of" or (link in ("in", "for", "worth") and q.dim == "[currency]"):
+        if link == "of" and doc[q.start_tok].lower_ == "within":
+            pass  # "within 10 miles of the border": a place to measure from, not what is measured
+        elif link == "of" or (link in ("in", "for", "worth") and q.dim == "[currency]"):
             a = k + 1
             if a < sent_end and doc[a].lower_ == "of":
                 a += 1
@@ -699,9 +813,12 @@ def _attach_object(doc: Doc, q: _Q) -> None:
             b = _np_end(doc, a, sent_end)
             if b > a:
                 q.obj, q.end_tok = _text_of(doc, a, b), b
+                _rate_after_object(doc, q)
+        elif q.start_tok > 0 and doc[q.start_tok - 1].lower_ in lex["left_object_links"]:
+            _object_on_left(doc, q)  # "wind speeds of up to 90 mph toppled trees": the noun before "of"
         elif q.unit is not None and "duration" not in q.flags or "calibre" in q.flags:
             b = _np_end(doc, k, sent_end)
-            if b > k and q.unit != "%":
+            if b > k and (q.dim != "" or _adjective_before_noun(doc, q)):
                 q.obj, q.end_tok = _text_of(doc, k, b), b
         elif "duration" in q.flags:
             b = _np_end(doc, k, sent_end)
@@ -735,6 +852,27 @@ def _attach_object(doc: Doc, q: _Q) -> None:
     q.event = _event_after(doc, q.end_tok, sent_end)
 
 
+def _rate_after_object(doc: Doc, q: _Q) -> None:
+    """"50 billion tonnes of ice a year", "30 litres of milk a day": a time rate after the object is the unit's."""
+    k = q.end_tok
+    if q.dim == "" or "/" in (q.unit or "") or k + 1 >= len(doc) \
+            or doc[k].lower_ not in tables()["rate_links"]:
+        return
+    den = rate_denominator(doc, k + 1)
+    if den is None or den.dim != "[time]" or (den.end < len(doc)
+                                              and doc[den.end].lower_ in word_lists()["relative_time_after"]):
+        return
+    rate = compound(Unit(q.unit, q.dim, k, q.dimension), den)
+    q.unit, q.dim, q.dimension, q.end_tok = rate.symbol, rate.dim, rate.dimension, rate.end
+
+
+def _adjective_before_noun(doc: Doc, q: _Q) -> bool:
+    """"a 5% stake", "the ECB's 2% target": a percentage between a determiner and a noun describes that noun."""
+    before = doc[q.start_tok - 1] if q.start_tok > 0 else None
+    return before is not None and (before.lower_ in ("a", "an", "'s", "’s") or before.lower_ in
+                                   word_lists()["determiners"])
+
+
 def _running_total_before(doc: Doc, q: _Q) -> None:
     """"The death toll rose to 52": a toll or tally named shortly before a bare count is what it counts."""
     sent_start = doc[q.num_start].sent.start
@@ -756,10 +894,25 @@ def _object_on_left(doc: Doc, q: _Q) -> None:
         return
     b = j
     a = b
-    while a - 1 >= sent_start and doc[a - 1].is_alpha and not doc[a - 1].is_stop and b - a < 3:
+    if a - 1 >= sent_start and doc[a - 1].lower_ in lex["left_object_skip"]:
+        return  # "an average of 14.5 hours" says how the figure is given, not what it measures
+    words = 0
+    while words < 3 and a - 1 >= sent_start and doc[a - 1].is_alpha and not doc[a - 1].is_stop \
+            and (a == b or _left_word(doc[a - 1])):
         a -= 1
+        words += 1
+        if a - 2 >= sent_start and doc[a - 1].text == "-" and not doc[a - 1].whitespace_ \
+                and not doc[a - 2].whitespace_ and doc[a - 2].is_alpha:
+            a -= 2  # "a pre-tax loss of"
     if a < b:
         q.obj = _text_of(doc, a, b)
+
+
+def _left_word(t: Token) -> bool:
+    """Can this word stand before the head noun of "X of N" ("death toll")? Not a verb or participle
+    ("brought gusts", "packing winds"); the head itself may be one ("a cost of")."""
+    w = t.lower_
+    return w not in word_lists()["blocked"] and not (len(w) > 4 and re.search(r"(ed|ing)$", w) and not t.is_title)
 
 
 def _event_after(doc: Doc, k: int, stop: int) -> str | None:

@@ -32,10 +32,12 @@ def read_data(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, Any]:
     """The word lists, read once; `glue` (multipliers and scales) and `blocked` (words no object starts
-    with) derived once."""
+    with: past-tense change verbs too, "300mm of rain fell") derived once."""
     lex = read_data("quantity_lexicon.json")
     lex["glue"] = frozenset(lex["multipliers"]) | frozenset(lex["scales"])
-    lex["blocked"] = lex["object_stop_words"] | lex["event_words"] | lex["common_verbs"]
+    changes = [*lex["change_words"]["up"], *lex["change_words"]["down"]]
+    lex["blocked"] = lex["object_stop_words"] | lex["event_words"] | lex["common_verbs"] \
+        | frozenset(w for w in changes if w.endswith("ed")) | lex["past_change_words"]
     return lex
 
 
@@ -44,9 +46,10 @@ def tables() -> dict[str, Any]:
     """The unit tables, read once, with the ISO 4217 table merged under the project's own currency words."""
     u = read_data("quantity_units.json")
     cur = json.loads((DATA / "currencies.json").read_text(encoding="utf-8"))
-    u["currency_words"] = {**cur["names"], **u["currency_words"]}
+    u["currency_words"] = {**cur["names"], **cur["historic"]["names"], **u["currency_words"]}
     u["currency_signs"] = {**cur["symbols"], **u["currency_symbols"]}  # case-sensitive, then lower-case forms
-    u["currency_codes"] = frozenset(cur["codes_beside_numbers"])
+    u["currency_codes"] = frozenset(cur["codes_beside_numbers"]) | frozenset(cur["historic"]["codes"])
+    u["currency_by_country"] = cur["by_country"]
     u["dollar_prefixes"] = cur["dollar_prefixes"]
     u["sub_units"] = cur["sub_units"]
     return u
@@ -135,6 +138,10 @@ def split_glued(doc: Doc) -> Doc:
     """The Doc itself, or a copy whose glued number tokens are cut in pieces (the text and offsets stay)."""
     plans = [(t.i, plan) for t in doc if not t.is_alpha and any(c.isdigit() for c in t.text)
              and (plan := split_plan(t.text, t.i > 0 and doc[t.i - 1].text == "$" and not doc[t.i - 1].whitespace_))]
+    scales = word_lists()["suffix_scales"]
+    plans += [(t.i, [t.text[:-1], "."]) for t in doc[1:] if len(t.text) > 1 and t.text.endswith(".")
+              and t.text[:-1].casefold() in scales and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text[-1].isdigit()]
+    plans.sort()  # "£2m." at the end of a sentence: "2", "m", "."
     if not plans:
         return doc
     spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i, _ in plans]
@@ -219,12 +226,16 @@ def unit_after(doc: Doc, k: int) -> Unit | None:
         words = " ".join(t.lower_ for t in span)
         if "-" in words:
             words = joined.casefold()
-        if words in u["currency_words"]:
-            return Unit(u["currency_words"][words], "[currency]", k + n, "currency")
+        if words in u["currency_words"] or words in u["currency_by_country"]["_words"]:
+            code = currency_in_sentence(doc, k, words) or u["currency_words"].get(words)
+            if code:
+                return Unit(code, "[currency]", k + n, "currency")
         if n == 1 and span[0].text in u["currency_codes"]:
             return Unit(span[0].text, "[currency]", k + 1, "currency")
         if words in u["percent_words"]:
-            return Unit("%", "", k + n, "percent")
+            return Unit(u["percent_words"][words], "", k + n, "percent")
+        if n == 1 and words in u["score_units"] and doc[k - 1].lower_ != "one":  # "at one point"
+            return Unit(u["score_units"][words], "", k + 1, "points")
         if n == 1 and (glued or len(words) > 1) and words in u["sub_units"]:
             return Unit(u["sub_units"][words], "[currency]", k + 1, "currency")
         if n > 1 and span[0].lower_ not in u["unit_modifiers"] and words not in u["unit_aliases"]:
@@ -237,23 +248,60 @@ def unit_after(doc: Doc, k: int) -> Unit | None:
             continue  # "5 km", "3 t"; but "5G" is no five grams
         if n == 1 and not (low.isalpha() or low in u["unit_aliases"]):
             continue
+        if n > 1 and span[-1].lower_ in u["blocked_unit_words"] and words not in u["unit_aliases"]:
+            continue  # "square kilometres in March" is no km2*inch
         found = pint_unit(words)
         if found:
             return Unit(found[0], found[1], k + n, found[2])
     return None
 
 
+def currency_in_sentence(doc: Doc, k: int, words: str) -> str | None:
+    """The currency a bare shared name stands for ("crowns", "francs", "lira") from the one country word its
+    sentence holds ("Norway's fund lost 1.5 trillion crowns" -> NOK); None with no country word or two."""
+    table = tables()["currency_by_country"]
+    family = table["_words"].get(words)
+    if family is None:
+        return None
+    countries = table[family]
+    sent = doc[k].sent
+    lows = [t.lower_ for t in sent]
+    found = {countries[w] for w in lows if w in countries}
+    found |= {countries[f"{a} {b}"] for a, b in zip(lows, lows[1:]) if f"{a} {b}" in countries}
+    return found.pop() if len(found) == 1 else None
+
+
+def rate_denominator(doc: Doc, k: int) -> Unit | None:
+    """The unit after a rate word at k-1 ("per barrel", "a year", "per megawatt hour"), else None."""
+    if k >= len(doc):
+        return None
+    den = unit_after(doc, k)
+    if den is None and doc[k].is_alpha:
+        found = pint_lookup(tables()["unit_aliases"].get(doc[k].lower_, doc[k].lower_))
+        den = Unit(found[0], found[1], k + 1, found[2]) if found else None
+    return den
+
+
+def compound(unit: Unit, den: Unit) -> Unit:
+    """"USD" per "bbl" -> "USD/bbl", with both dimensions."""
+    return Unit(f"{unit.symbol}/{den.symbol}", f"{unit.dim} / {den.dim}", den.end, f"{unit.dimension}/{den.dimension}")
+
+
 def rate_after(doc: Doc, unit: Unit) -> Unit:
-    """"$58.24 per barrel", "five percent a year", "10 million barrels per day": the compound unit, else `unit`."""
+    """"$58.24 per barrel", "five percent a year", "10 million barrels per day", "28.5 roubles to the dollar":
+    the compound unit, else `unit`."""
     k = unit.end
-    if k + 1 >= len(doc) or doc[k].lower_ not in tables()["rate_links"] \
-            or (k + 2 < len(doc) and doc[k + 2].lower_ in word_lists()["relative_time_after"]):
-        return unit  # "$2.9 billion a year earlier" is no rate
-    den = unit_after(doc, k + 1)
-    if den is None and doc[k + 1].is_alpha:
-        found = pint_lookup(tables()["unit_aliases"].get(doc[k + 1].lower_, doc[k + 1].lower_))
-        den = Unit(found[0], found[1], k + 2, found[2]) if found else None
+    if k + 2 < len(doc) and doc[k].lower_ in ("to", "against") and doc[k + 1].lower_ == "the" \
+            and unit.dim == "[currency]":
+        den = unit_after(doc, k + 2)
+        return compound(unit, den) if den is not None and den.dim == "[currency]" and den.symbol != unit.symbol \
+            else unit
+    if k + 1 >= len(doc) or doc[k].lower_ not in tables()["rate_links"]:
+        return unit
+    den = rate_denominator(doc, k + 1)
     if den is None or den.symbol == "%" or (doc[k].lower_ != "per" and den.dimension in ("currency", "")):
         return unit
-    return Unit(f"{unit.symbol}/{den.symbol}", f"{unit.dim} / {den.dim}", den.end,
-                 f"{unit.dimension}/{den.dimension}")
+    if doc[k].lower_ != "per" and den.dim == "[time]" and den.end < len(doc) \
+            and doc[den.end].lower_ in word_lists()["relative_time_after"]:
+        return unit  # "$2.9 billion a year earlier" is no rate; "$2,450 an ounce before easing" is one
+    return compound(unit, den)

@@ -143,12 +143,13 @@ def _wd_of(s: str | None) -> int | None:
 
 
 def _sentence_quarter(st: _State, text: str, start: int) -> tuple[int, int] | None:
-    """A quarter named earlier in the same sentence: "America West's third-quarter profit rose from a year
-    earlier" compares with that quarter, whatever quarter the article began with."""
+    """A quarter named earlier in the same sentence or the one before it, in the same paragraph: "America
+    West's third-quarter profit rose 45%. Year-earlier results included ..." compares with that quarter,
+    whatever quarter the article began with."""
     if st.last_quarter is None:
         return None
     y, q, pos = st.last_quarter
     between = text[pos:start]
-    if re.search(r"[.!?]\s+[A-Z\"“]|\n", between):
+    if "\n" in between or len(re.findall(r"[.!?]\s+[A-Z\"“]", between)) > 1:
         return None
     return y, q

@@ -73,6 +73,7 @@ def _quarter_code(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{y:04d}-Q{q}", kind="quarter")
 
 
+_REPORTED = re.compile(r"['’]s\s+(?:net\s+)?(?:results|profit|earnings|sales|loss|revenue|income|net)\b", re.I)
 _ENDED = re.compile(
     rf",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+(?P<mo>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?",
     re.I,
@@ -96,7 +97,10 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if y is None and ctx.anchor is not None:
             y = year_of_month_day(mo, d, ctx.anchor, ctx.text, m.start(), m.end())
         if y is not None and _valid(y, mo, d):
-            return _c(m, "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", kind="quarter")
+            # a quarter is the three months up to its end date: it is the calendar quarter holding its middle month
+            # ("the quarter ended July 31" is May-July, mostly Q2; "ended Oct. 1" is July-September, Q3)
+            y, mid = _shift_months(y, mo, -1 if d >= 15 else -2)
+            return _c(m, "DATE", f"{y:04d}-Q{(mid - 1) // 3 + 1}", kind="quarter")
     if u == "period" and not adj:
         return None
     if det == "a" and adj not in ("flat", "strong", "weak"):
@@ -115,7 +119,12 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if det in ("this", "next", "last") and u == "quarter" and not adj:
         cur = (a.month - 1) // 3 + 1  # type: ignore[union-attr]
         y, mo = _shift_months(a.year, (cur - 1) * 3 + 1, {"this": 0, "next": 3, "last": -3}[det])  # type: ignore[union-attr]
-        return _c(m, "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", kind="quarter")
+        own = f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+        if det == "this" and _REPORTED.match(ctx.text, m.end()) and not _future(ctx, m):
+            # "This quarter's loss includes ...": results already reported are the report's quarter, not the calendar's
+            return _c(m, "DATE", lambda st: f"{st.quarter[0]:04d}-Q{st.quarter[1]}" if st.quarter else own,
+                      kind="quarter")
+        return _c(m, "DATE", own, kind="quarter")
     if adj == "current" and a:
         return _c(m, "DATE", f"{a.year:04d}-Q{(a.month - 1) // 3 + 1}", kind="quarter")
 
@@ -125,7 +134,7 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
         near = None if latest else _sentence_quarter(st, ctx.text, m.start())
         if near:
             y, q = near
-        elif st.quarter and not latest and m.start() - st.quarter_pos < _STATE_REACH:
+        elif st.quarter and m.start() - st.quarter_pos < _STATE_REACH:
             y, q = st.quarter
         elif a:
             y, mo = _shift_months(a.year, a.month, -3)
@@ -190,9 +199,11 @@ def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
     def ref(st: _State) -> str:
         near = _sentence_quarter(st, ctx.text, m.start())
-        if near:
+        own = _sentence_before(ctx.text, m.start())
+        longer = a and _LONGER_PERIOD.search(own)
+        if near and not (longer and st.last_quarter and st.last_quarter[2] < m.start() - len(own)):
             return f"{near[0] - 1:04d}-Q{near[1]}"
-        if a and _LONGER_PERIOD.search(_sentence_before(ctx.text, m.start())):
+        if longer:
             return f"{a.year - 1:04d}"  # "for the nine months, ... a year earlier": last year's, not a quarter
         if st.quarter and m.start() - st.quarter_pos < _STATE_REACH:
             return f"{st.quarter[0] - 1:04d}-Q{st.quarter[1]}"

@@ -70,3 +70,49 @@ def test_year_earlier_does_not_reach_into_the_paragraph_before() -> None:
     text = ("Baltic Air said fiscal first-quarter traffic rose 14%. Sunline Airways reported "
             "third-quarter profit jumped 45%.\n\nYear-earlier results included a $1.6 million gain.")
     assert value_of(text, "Year-earlier", date(2021, 10, 26)) == "2020-Q1"
+
+
+# ---- the narrative's reference time ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        # wire narrative: the day after the day the story named, not after publication
+        ("Azerbaijani forces entered Aghdam on Friday. The next day, the last Armenian families left.",
+         "The next day", "2020-11-28"),
+        ("Rebels seized the airport on March 3. Earlier that day, the garrison had withdrawn.",
+         "Earlier that day", "2020-03-03"),
+        ("Police arrested the suspect on Oct. 23, 2019. He was released the following morning.",
+         "the following morning", "2019-10-24TMO"),
+        ("The envoy flew to Baku on Monday and returned to Moscow the day after.", "the day after", "2020-11-24"),
+        ("The ceasefire was signed on Nov. 9. Later that week the first peacekeepers arrived.",
+         "Later that week", "2020-W46"),
+        # a month without its day: a day in that month
+        ("The clinic was attacked last October. His name was crossed off the list that same day.",
+         "that same day", "2020-10-XX"),
+        # market report: "the previous Friday" is before the Friday the report is about
+        ("London stocks closed lower Friday.\n\nThe index shed 47 points, down 4.5% from the previous Friday.",
+         "the previous Friday", "2020-11-20"),
+    ],
+)
+def test_reference_time_is_the_last_day_the_text_named(text: str, surface: str, want: str) -> None:
+    assert value_of(text, surface, date(2020, 11, 28)) == want  # a Saturday
+
+
+def test_reference_expression_without_a_named_day_stays_unknown() -> None:
+    assert value_of("Nothing changed the next day, residents said.", "the next day", date(2020, 11, 28)) == "XXXX-XX-XX"
+
+
+def test_reference_time_does_not_cross_into_a_distant_paragraph() -> None:
+    text = ("Talks opened in Geneva on Monday.\n\nThe delegations disagreed on the agenda.\n\n"
+            "Observers expect little.\n\nThe next day brought no progress, a diplomat said.")
+    assert value_of(text, "The next day", date(2020, 11, 28)) == "XXXX-XX-XX"
+
+
+def test_header_date_line_is_not_a_reference_time() -> None:
+    text = "2020-11-28\n\nThe next day, the convoy is due in Stepanakert."
+    assert value_of(text, "The next day", date(2020, 11, 28)) == "XXXX-XX-XX"
+
+
+def test_the_day_before_an_event_is_not_read_from_the_narrative() -> None:
+    got = values("Troops arrived on Monday. The day before the vote, the mayor resigned.", date(2020, 11, 28))
+    assert ("The day before", "2020-11-22") not in got

@@ -22,6 +22,8 @@ class _State:
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset) of the latest quarter named
     year: int | None = None
     month: tuple[int, int] | None = None
+    day: tuple[date, int] | None = None  # (day, offset) of the last day the text named: the narrative's reference time
+    month_ref: tuple[str, int] | None = None  # ("1998-10", offset) of the last month named without its day
 
 
 def _near_anchor_quarter(v: str, anchor: date | None) -> bool:

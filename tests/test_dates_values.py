@@ -116,3 +116,19 @@ def test_header_date_line_is_not_a_reference_time() -> None:
 def test_the_day_before_an_event_is_not_read_from_the_narrative() -> None:
     got = values("Troops arrived on Monday. The day before the vote, the mayor resigned.", date(2020, 11, 28))
     assert ("The day before", "2020-11-22") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        ("For the nine months, Norsk Metals earned $81 million. In the year-earlier period, it earned $77 million.",
+         "the year-earlier period", "P9M"),
+        ("Net for the year-earlier six months included a $9 million gain, the brewer said.",
+         "the year-earlier six months", "P6M"),
+        # after a quarter, the year-earlier period is that quarter a year back
+        ("Third-quarter net rose 8%. In the year-earlier period, the bank lost $3 million.",
+         "the year-earlier period", "2020-Q3"),
+    ],
+)
+def test_year_earlier_period_repeats_the_period_just_named(text: str, surface: str, want: str) -> None:
+    assert value_of(text, surface, date(2021, 10, 27)) == want

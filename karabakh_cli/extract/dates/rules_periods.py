@@ -103,6 +103,10 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
             return _c(m, "DATE", f"{y:04d}-Q{(mid - 1) // 3 + 1}", kind="quarter")
     if u == "period" and not adj:
         return None
+    if u == "period" and "year-" in adj:
+        months = _months_period_before(ctx.text, m.start())
+        if months:
+            return _c(m, "DURATION", f"P{months}M")  # "For the nine months, ... In the year-earlier period": P9M
     if det == "a" and adj not in ("flat", "strong", "weak"):
         return None
     a = ctx.anchor
@@ -182,6 +186,28 @@ def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
 _LONGER_PERIOD = re.compile(
     r"\b(?:nine|six|twelve|9|6|12)\s+months\b|\bfirst\s+half\b|\b(?:fiscal|full)\s+year\b", re.I
 )
+
+
+_MONTHS_WORD = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+_MONTHS_PERIOD = re.compile(r"\b(three|six|nine|twelve|3|6|9|12)\s+months\b|\bquarter\b|\bhalf\b", re.I)
+
+
+def _months_period_before(text: str, start: int) -> int | None:
+    """The months of a reporting period ("the nine months") named last in this sentence or the one before,
+    in the same paragraph, when no quarter or half was named after it: what "the year-earlier period" repeats."""
+    para = text.rfind("\n", 0, start) + 1
+    starts = [para] + [b.end() for b in re.finditer(r"[.!?]\s+(?=[A-Z\"“])", text[:start]) if b.start() >= para]
+    cut = starts[-2] if len(starts) > 1 else para
+    last = None
+    for x in _MONTHS_PERIOD.finditer(text, cut, start):
+        last = x
+    return _MONTHS_WORD[last.group(1).lower()] if last and last.group(1) else None
+
+
+@rule(r"(?:the\s+)?(?:year-earlier|year-ago|prior-year|comparable)\s+(?P<n>three|six|nine|twelve|3|6|9|12)\s+months", 2)
+def _year_ago_months(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"the year-earlier nine months": "the nine months" a year back; TimeBank keeps the measure (P9M)."""
+    return _c(m, "DURATION", f"P{_MONTHS_WORD[m['n'].lower()]}M")
 
 
 def _sentence_before(text: str, start: int) -> str:

@@ -132,3 +132,21 @@ def test_the_day_before_an_event_is_not_read_from_the_narrative() -> None:
 )
 def test_year_earlier_period_repeats_the_period_just_named(text: str, surface: str, want: str) -> None:
     assert value_of(text, surface, date(2021, 10, 27)) == want
+
+
+# ---- months named again ------------------------------------------------------------------------
+def test_month_named_again_without_a_tense_is_the_same_month() -> None:
+    text = ("The three states are expected to join the bloc in April. With membership secure, they can help "
+            "plan the summit in April.")
+    assert values(text, date(2020, 12, 5)) == [("April", "2021-04"), ("April", "2021-04")]
+
+
+def test_month_named_again_with_its_own_past_tense_keeps_it() -> None:
+    text = "Talks are expected to resume in April. The last round collapsed in April, diplomats said."
+    assert values(text, date(2020, 12, 5)) == [("April", "2021-04"), ("April", "2020-04")]
+
+
+def test_month_named_again_far_away_is_resolved_on_its_own() -> None:
+    text = ("Elections are expected in April.\n\nTurnout was low.\n\nPrices rose.\n\n"
+            "Details of the April vote below.")
+    assert values(text, date(2020, 12, 5))[-1] == ("April", "2020-04")

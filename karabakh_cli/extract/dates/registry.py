@@ -24,6 +24,7 @@ class _State:
     month: tuple[int, int] | None = None
     day: tuple[date, int] | None = None  # (day, offset) of the last day the text named: the narrative's reference time
     month_ref: tuple[str, int] | None = None  # ("1998-10", offset) of the last month named without its day
+    months: dict[int, tuple[int, int]] = field(default_factory=dict)  # month -> (year, offset) it was last named with
 
 
 def _near_anchor_quarter(v: str, anchor: date | None) -> bool:

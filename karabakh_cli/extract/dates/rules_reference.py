@@ -19,15 +19,17 @@ _REF_REACH = 800  # characters a named day stays the narrative's reference time
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 
 
+def within_reach(text: str, pos: int, start: int, reach: int = _REF_REACH, paragraphs: int = 1) -> bool:
+    """Is a mention at `pos` close enough before `start` to be what the narrative is still about: within `reach`
+    characters and at most `paragraphs` paragraph breaks back?"""
+    return start - pos <= reach and len(_PARAGRAPH.findall(text, pos, start)) <= paragraphs
+
+
 def reference_day(st: _State, text: str, start: int, reach: int = _REF_REACH, paragraphs: int = 1) -> date | None:
-    """The last day the text named before `start`, if it is close enough to be what the narrative is about:
-    within `reach` characters and at most `paragraphs` paragraph breaks back."""
-    if st.day is None:
+    """The last day the text named before `start`, if it is within reach."""
+    if st.day is None or not within_reach(text, st.day[1], start, reach, paragraphs):
         return None
-    day, pos = st.day
-    if start - pos > reach or len(_PARAGRAPH.findall(text, pos, start)) > paragraphs:
-        return None
-    return day
+    return st.day[0]
 
 
 _SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
@@ -52,9 +54,8 @@ def _reference_relative(m: re.Match, ctx: _Ctx) -> _Cand | None:
     def val(st: _State) -> str:
         ref = reference_day(st, ctx.text, start)
         month = st.month_ref
-        if month and k == 0 and u != "week" and (ref is None or st.day is None or month[1] > st.day[1]) and (
-            start - month[1] <= _REF_REACH and len(_PARAGRAPH.findall(ctx.text, month[1], start)) <= 1
-        ):
+        later = ref is None or st.day is None or month is not None and month[1] > st.day[1]
+        if month and k == 0 and u != "week" and later and within_reach(ctx.text, month[1], start):
             return f"{month[0]}-XX" + (f"T{part}" if part else "")  # "last October ... that same day": a day in October
         if ref is None:
             return "XXXX-WXX" if u == "week" else ("XXXX-XX-XXT" + part if part else "XXXX-XX-XX")

@@ -150,3 +150,16 @@ def test_month_named_again_far_away_is_resolved_on_its_own() -> None:
     text = ("Elections are expected in April.\n\nTurnout was low.\n\nPrices rose.\n\n"
             "Details of the April vote below.")
     assert values(text, date(2020, 12, 5))[-1] == ("April", "2020-04")
+
+
+def test_clock_time_without_a_day_is_on_the_narratives_day() -> None:
+    text = ("A shopkeeper was shot dead on Tuesday evening in Ganja. The gunmen entered the store around "
+            "7:15 p.m., police said. By noon the next day, two men had been detained.")
+    assert values(text, date(2020, 11, 26)) == [
+        ("Tuesday evening", "2020-11-24TEV"), ("around 7:15 p.m.", "2020-11-24T19:15"),
+        ("noon the next day", "2020-11-25T12:00")]
+
+
+def test_clock_time_with_no_day_in_the_story_is_on_publication_day() -> None:
+    assert values("The curfew starts at 9 p.m., the governor said.", date(2020, 11, 26)) == [
+        ("9 p.m.", "2020-11-26T21:00")]

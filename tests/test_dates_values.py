@@ -163,3 +163,22 @@ def test_clock_time_without_a_day_is_on_the_narratives_day() -> None:
 def test_clock_time_with_no_day_in_the_story_is_on_publication_day() -> None:
     assert values("The curfew starts at 9 p.m., the governor said.", date(2020, 11, 26)) == [
         ("9 p.m.", "2020-11-26T21:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("For the six months ended Aug. 12, Caspian Retail posted net of C$32 million, compared with "
+         "C$18 million a year earlier.", "2020-08-12"),
+        ("For the quarter ended Sept. 30, the airline earned $133 million, up from $100 million a year earlier.",
+         "2020-09-30"),
+        # the end date in the sentence before is not this sentence's reference
+        ("Third-quarter net rose for the quarter ended Sept. 30. Sales climbed from a year earlier.", "2020-Q3"),
+        # "ago" counts back from publication, whatever day the sentence names
+        ("For the quarter ended Sept. 30, the airline earned $133 million, up from $100 million a year ago.",
+         "2020-Q3"),
+    ],
+)
+def test_year_earlier_after_a_period_end_date_is_that_day_a_year_back(text: str, want: str) -> None:
+    got = [x["value"] for x in extract_dates(text, anchor=date(2021, 10, 26)) if x["text"].startswith("a year")]
+    assert got == [want]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .arith import _shift_months, _valid
 from .numwords import _day_of, _month_of
@@ -210,6 +211,21 @@ def _year_ago_months(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DURATION", f"P{_MONTHS_WORD[m['n'].lower()]}M")
 
 
+_ENDED_BEFORE = re.compile(r"\b(?:ended|ending|through)\s+$", re.I)
+_BOUNDARY = re.compile(r"(?<!\b[A-Z][a-z]{2})(?<!\bSept)[.!?]\s+[A-Z\"“]")
+
+
+def _period_end(st: _State, text: str, start: int) -> date | None:
+    """The day a reporting period ended, named earlier in this sentence ("the quarter ended Sept. 30")."""
+    if st.day is None:
+        return None
+    d, pos = st.day
+    own_sentence = not _BOUNDARY.search(text, pos, start + 1) and "\n" not in text[pos:start]
+    if not (own_sentence and _ENDED_BEFORE.search(text, max(0, pos - 10), pos)):
+        return None
+    return d
+
+
 def _sentence_before(text: str, start: int) -> str:
     cut = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     return text[cut + 1 : start]
@@ -224,8 +240,12 @@ def _year_earlier(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None  # handled by the quarter/period rule
 
     def ref(st: _State) -> str:
-        near = _sentence_quarter(st, ctx.text, m.start())
         own = _sentence_before(ctx.text, m.start())
+        ended = _period_end(st, ctx.text, m.start()) if m["w"].lower() != "ago" else None
+        if ended:
+            # "For the six months ended Aug. 12, ... compared with C$18 million a year earlier": that day a year back
+            return f"{ended.year - 1:04d}-{ended.month:02d}-{min(ended.day, 28) if ended.month == 2 else ended.day:02d}"
+        near = _sentence_quarter(st, ctx.text, m.start())
         longer = a and _LONGER_PERIOD.search(own)
         if near and not (longer and st.last_quarter and st.last_quarter[2] < m.start() - len(own)):
             return f"{near[0] - 1:04d}-Q{near[1]}"

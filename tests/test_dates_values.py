@@ -182,3 +182,16 @@ def test_clock_time_with_no_day_in_the_story_is_on_publication_day() -> None:
 def test_year_earlier_after_a_period_end_date_is_that_day_a_year_back(text: str, want: str) -> None:
     got = [x["value"] for x in extract_dates(text, anchor=date(2021, 10, 26)) if x["text"].startswith("a year")]
     assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        ("Steelmakers expect weak demand through at least the first two quarters of 2022.",
+         "the first two quarters of 2022", "2022-H1"),
+        ("The refinery will stay shut for the last two quarters of next year, the operator said.",
+         "the last two quarters of next year", "2022-H2"),
+    ],
+)
+def test_two_quarters_of_a_year_is_its_half(text: str, surface: str, want: str) -> None:
+    assert value_of(text, surface, date(2021, 10, 26)) == want

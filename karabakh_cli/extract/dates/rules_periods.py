@@ -184,6 +184,19 @@ def _half(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{y:04d}-H{h}" if y else f"XXXX-H{h}")
 
 
+@rule(rf"(?:the\s+)?(?P<o>first|last|final)\s+two\s+quarters\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)",
+      2)
+def _two_quarters_of(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"the first two quarters of 1990" is a named half of that year (1990-H1), not a stretch of six months."""
+    if m["y"]:
+        y = int(m["y"])
+    elif ctx.anchor is not None:
+        y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    else:
+        return _c(m, "DATE", f"XXXX-H{1 if m['o'].lower() == 'first' else 2}")
+    return _c(m, "DATE", f"{y:04d}-H{1 if m['o'].lower() == 'first' else 2}")
+
+
 _LONGER_PERIOD = re.compile(
     r"\b(?:nine|six|twelve|9|6|12)\s+months\b|\bfirst\s+half\b|\b(?:fiscal|full)\s+year\b", re.I
 )

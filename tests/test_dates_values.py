@@ -195,3 +195,16 @@ def test_year_earlier_after_a_period_end_date_is_that_day_a_year_back(text: str,
 )
 def test_two_quarters_of_a_year_is_its_half(text: str, surface: str, want: str) -> None:
     assert value_of(text, surface, date(2021, 10, 26)) == want
+
+
+# ---- tense cues ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "meet demand" is satisfying a need, not a meeting ahead: the past narrative decides
+        ("Bugs in the new system made it hard for the carmaker to meet demand well into the summer.", "2021-SU"),
+        ("Foreign ministers meet in the summer to review the ceasefire.", "2022-SU"),
+    ],
+)
+def test_meet_is_a_future_cue_only_for_meetings(text: str, want: str) -> None:
+    assert values(text, date(2021, 10, 26))[0][1] == want

@@ -208,3 +208,20 @@ def test_two_quarters_of_a_year_is_its_half(text: str, surface: str, want: str) 
 )
 def test_meet_is_a_future_cue_only_for_meetings(text: str, want: str) -> None:
     assert values(text, date(2021, 10, 26))[0][1] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that day care centres in Ganja would reopen.",
+        "The ministry warned that night flights over the region remain banned.",
+        "He said that day-to-day work at the plant continues.",
+    ],
+)
+def test_that_of_reported_speech_is_not_that_day(text: str) -> None:
+    assert values(text, date(2020, 11, 28)) == []
+
+
+def test_said_that_night_with_a_clause_after_is_a_time() -> None:
+    text = "Fighting stopped on Monday. Officials said that night the curfew would stay."
+    assert values(text, date(2020, 11, 28)) == [("Monday", "2020-11-23"), ("that night", "2020-11-23TNI")]

@@ -43,6 +43,9 @@ _SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1
 def _reference_relative(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """'the next day', 'the following morning', 'earlier that day', 'that same night', 'the day before'."""
     u = re.sub(r"\s+", " ", (m["u"] or "day").lower())
+    said_that = m["that"] == "that" and not m["edge"] and _complementizer(ctx.text, m)
+    if said_that or ctx.text[m.end() : m.end() + 1] == "-":
+        return None  # "day-to-day"; "officials said that day care centres would close"
     if u == "week" and not (m["that"] or m["edge"]):
         return None  # "the next week", "the following week": the week rules read them
     part = DAY_PARTS.get(u, "")
@@ -65,6 +68,20 @@ def _reference_relative(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return _fmt_date(d) + (f"T{part}" if part else "")
 
     return _c(m, "TIME" if part else "DATE", val, kind="reference")
+
+
+_SAY_BEFORE = re.compile(r"\b(?:said|says|say|told|warned|announced|reported|added|noted|argued|claimed|insisted|"
+                         r"believes?|believed|thinks?|thought|knows?|knew|hopes?|hoped|fears?|feared|agreed|ruled|so)\s+$",
+                         re.I)
+_NP_NEXT = re.compile(r"\s+(?!(?:and|but|or|as|when|while|after|before|at|in|on|of|to|for|with|by|from|he|she|it|they|"
+                      r"we|i|you|the|a|an|his|her|its|their|was|were|is|are|had|has|have|would|will|could|did|there|"
+                      r"officials?|police|troops)\b)[a-z]")
+
+
+def _complementizer(text: str, m: re.Match) -> bool:
+    """Is "that" the "that" of reported speech, with "day"/"night" starting a noun phrase ("said that night
+    flights would be banned")? Then it names no time."""
+    return bool(_SAY_BEFORE.search(text, max(0, m.start() - 15), m.start()) and _NP_NEXT.match(text, m.end()))
 
 
 def narrative_day(text: str, start: int, end: int, value: str) -> date | None:

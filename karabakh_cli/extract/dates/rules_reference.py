@@ -2,7 +2,7 @@
 
 TimeML anchors these to the reference time, the last day the text itself named ("Rebels took the airport on
 March 3. The next day ..." is March 4), never to the article's date. With no named day close enough before
-them the day stays unknown (XXXX-XX-XX): unknown beats wrong.
+them the phrase is generic or hypothetical ("you have strong redemptions that day") and is not reported.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _reference_relative(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if month and k == 0 and u != "week" and later and within_reach(ctx.text, month[1], start):
             return f"{month[0]}-XX" + (f"T{part}" if part else "")  # "last October ... that same day": a day in October
         if ref is None:
-            return "XXXX-WXX" if u == "week" else ("XXXX-XX-XXT" + part if part else "XXXX-XX-XX")
+            return ""  # no day to count from: a generic or hypothetical "that day", not an expression to report
         d = ref + timedelta(days=k)
         if u == "week":
             return _iso_week(d)

@@ -226,3 +226,18 @@ def test_that_of_reported_speech_is_not_that_day(text: str) -> None:
 def test_said_that_night_with_a_clause_after_is_a_time() -> None:
     text = "Fighting stopped on Monday. Officials said that night the curfew would stay."
     assert values(text, date(2020, 11, 28)) == [("Monday", "2020-11-23"), ("that night", "2020-11-23TNI")]
+
+
+def test_year_ago_quarter_in_apposition_takes_the_fiscal_ordinal() -> None:
+    text = ("Caspian Funeral Homes expects third-quarter net of 15 cents a share.\n\n"
+            "The company moved from a fiscal year to a calendar year. In the comparable year-ago quarter, the "
+            "second quarter ended Oct. 31, it lost $12 million. Results for that quarter included a write-down.")
+    got = values(text, date(2021, 10, 27))
+    assert ("the comparable year-ago quarter", "2020-Q2") in got
+    assert ("the second quarter", "2020-Q2") in got
+    assert ("that quarter", "2020-Q2") in got
+
+
+def test_that_quarter_with_no_quarter_named_nearby_is_the_reports() -> None:
+    text = "Harbor Foods posted third-quarter net of $5 million.\n\nA.\n\nB.\n\nResults for that quarter were weak."
+    assert values(text, date(2021, 10, 27))[-1] == ("that quarter", "2021-Q3")

@@ -97,6 +97,8 @@ def _extract(text: str, anchor: date | None, skip: Sequence[tuple[int, int]]) ->
             st.day = (day, c.start)
         elif c.type == "DATE" and re.fullmatch(r"\d{4}-\d\d", v):
             st.month_ref = (v, c.start)
+        if c.kind in ("quarter", "qref") and re.fullmatch(r"\d{4}-Q[1-4]", v):
+            st.named_quarter = (v, c.start)
         if c.type == "DATE" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
             st.months[int(v[5:7])] = (int(v[:4]), c.start)
         rng = {"range": v if c.parts else c.span, "range_start": c.start, "range_end": c.end}

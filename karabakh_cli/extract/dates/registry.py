@@ -24,6 +24,7 @@ class _State:
     month: tuple[int, int] | None = None
     day: tuple[date, int] | None = None  # (day, offset) of the last day the text named: the narrative's reference time
     month_ref: tuple[str, int] | None = None  # ("1998-10", offset) of the last month named without its day
+    named_quarter: tuple[str, int] | None = None  # ("1988-Q2", offset) of the last quarter the text named, any year
     months: dict[int, tuple[int, int]] = field(default_factory=dict)  # month -> (year, offset) it was last named with
 
 

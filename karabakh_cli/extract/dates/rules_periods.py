@@ -9,6 +9,7 @@ from .arith import _shift_months, _valid
 from .numwords import _day_of, _month_of
 from .patterns import DAY, MONTH, YEAR
 from .registry import _STATE_REACH, _c, _Cand, _Ctx, _future, _sentence_quarter, _State, rule
+from .rules_reference import within_reach
 from .tense import year_of_month_day
 
 # ---- quarters and halves -------------------------------------------------------------------
@@ -52,8 +53,8 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
         y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
     else:
         y = _quarter_year(ctx, m, q)
-        if y and m["ago"]:
-            y -= 1
+        if y and (m["ago"] or _YEAR_AGO_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())):
+            y -= 1  # "in the comparable year-ago quarter, the second quarter ended Oct. 31": a year back
     v = f"{y:04d}-Q{q}" if y else f"XXXX-Q{q}"
     c = _c(m, "DATE", v, kind="qref" if m["ago"] else "quarter")
     if (
@@ -74,6 +75,12 @@ def _quarter_code(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{y:04d}-Q{q}", kind="quarter")
 
 
+_YEAR_AGO_BEFORE = re.compile(
+    r"\b(?:year-ago|year-earlier|prior-year)\s+(?:quarter|period),\s+(?:the\s+|its\s+)?$", re.I
+)
+_ORDINAL_AFTER = re.compile(
+    r",\s+(?:the\s+|its\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth)(?:\s+|-)(?:fiscal\s+)?quarter\b", re.I
+)
 _REPORTED = re.compile(r"['’]s\s+(?:net\s+)?(?:results|profit|earnings|sales|loss|revenue|income|net)\b", re.I)
 _ENDED = re.compile(
     rf",?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+(?P<mo>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?",
@@ -134,8 +141,11 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return _c(m, "DATE", f"{a.year:04d}-Q{(a.month - 1) // 3 + 1}", kind="quarter")
 
     latest = adj in ("latest", "most recent", "just-ended", "just ended", "latest fiscal", "recent")
+    named = _ORDINAL_AFTER.match(ctx.text, m.end()) if ago and u == "quarter" else None
 
     def ref(st: _State) -> str:
+        if det == "that" and not adj and st.named_quarter and within_reach(ctx.text, st.named_quarter[1], m.start()):
+            return st.named_quarter[0]  # "Results for that quarter": the quarter the text just named, any year
         near = None if latest else _sentence_quarter(st, ctx.text, m.start())
         if near:
             y, q = near
@@ -146,6 +156,8 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Cand | None:
             q = (mo - 1) // 3 + 1
         else:
             return "XXXX-QX"
+        if named:
+            q = _ORDQ[named["o"].lower()]
         return f"{y - 1 if ago else y:04d}-Q{q}"
 
     return _c(m, "DATE", ref, kind="qref" if ago else "quarter")

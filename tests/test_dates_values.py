@@ -241,3 +241,15 @@ def test_year_ago_quarter_in_apposition_takes_the_fiscal_ordinal() -> None:
 def test_that_quarter_with_no_quarter_named_nearby_is_the_reports() -> None:
     text = "Harbor Foods posted third-quarter net of $5 million.\n\nA.\n\nB.\n\nResults for that quarter were weak."
     assert values(text, date(2021, 10, 27))[-1] == ("that quarter", "2021-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        ("Baku marked the end of a decades-long dispute over the region.", "decades", "PXY"),
+        ("The two sides have fought for decades.", "decades", "PXY"),
+        ("The two sides have fought for two decades.", "two decades", "P20Y"),
+    ],
+)
+def test_decades_are_counted_in_years(text: str, surface: str, want: str) -> None:
+    assert value_of(text, surface, date(2020, 11, 28)) == want

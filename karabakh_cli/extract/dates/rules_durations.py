@@ -38,7 +38,7 @@ _VAGUE_CODE = {
     "M": "PXM",
     "Q": "PXQ",
     "Y": "PXY",
-    "DE": "PXDE",
+    "DE": "PXY",  # counted decades are years (P20Y), so "decades" are some years
     "CE": "PXC",
     "ML": "PXML",
 }

@@ -41,7 +41,8 @@ Layout (one concern per module)
 ``registry``        candidates, the ``@rule`` decorator and shared rule helpers
 ``rules_*``         the rule families: ``calendar`` (explicit dates, months), ``years`` (years, decades,
                     centuries, seasons), ``periods`` (quarters, halves), ``relative`` (yesterday, last week,
-                    weekdays, holidays), ``clock`` (times of day), ``durations``, ``refs`` (now/recently, sets)
+                    weekdays, holidays), ``clock`` (times of day), ``durations``, ``refs`` (now/recently, sets),
+                    ``reference`` (the narrative's reference time: the next day, earlier that day)
 ``postpass``        modifiers ("early", "about") and spans ("from X to Y")
 ``engine``          ``extract_dates``: runs the rules, keeps the longest non-overlapping expressions
 """

@@ -6,12 +6,23 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from . import rules_calendar, rules_clock, rules_durations, rules_periods, rules_refs, rules_relative, rules_years
+from . import (
+    rules_calendar,
+    rules_clock,
+    rules_durations,
+    rules_periods,
+    rules_reference,
+    rules_refs,
+    rules_relative,
+    rules_years,
+)
 from .postpass import _extend_modifiers, _merge_spans, _overlaps, _titled
 from .registry import _FIRST_QUARTER_WINS, _RULES, _Cand, _Ctx, _finditer, _near_anchor_quarter, _State
+from .rules_reference import narrative_day
 
 # The rule families register themselves on import; equal candidates go to the earlier family.
-_FAMILIES = (rules_calendar, rules_years, rules_periods, rules_relative, rules_clock, rules_durations, rules_refs)
+_FAMILIES = (rules_calendar, rules_years, rules_periods, rules_relative, rules_clock, rules_durations, rules_refs,
+             rules_reference)
 _RULES.sort(key=lambda r: [f.__name__ for f in _FAMILIES].index(r[1].__module__))
 
 
@@ -81,6 +92,15 @@ def _extract(text: str, anchor: date | None, skip: Sequence[tuple[int, int]]) ->
         if c.type == "DATE" and re.match(r"\d{4}(?:-\d\d|$)", v):
             st.year = int(v[:4])
             st.month = (st.year, int(v[5:7])) if len(v) >= 7 and v[5:7].isdigit() else None
+        day = narrative_day(text, c.start, c.end, v) if c.type in ("DATE", "TIME") else None
+        if day is not None:
+            st.day = (day, c.start)
+        elif c.type == "DATE" and re.fullmatch(r"\d{4}-\d\d", v):
+            st.month_ref = (v, c.start)
+        if c.kind in ("quarter", "qref") and re.fullmatch(r"\d{4}-Q[1-4]", v):
+            st.named_quarter = (v, c.start)
+        if c.type == "DATE" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
+            st.months[int(v[5:7])] = (int(v[:4]), c.start)
         rng = {"range": v if c.parts else c.span, "range_start": c.start, "range_end": c.end}
         for s, e, pv in c.parts or [(c.start, c.end, v)]:  # a range's parts are expressions of their own
             row = {"start": s, "end": e, "text": text[s:e], "type": c.type, "value": pv, "mod": c.mod,

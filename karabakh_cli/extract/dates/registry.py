@@ -22,6 +22,10 @@ class _State:
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset) of the latest quarter named
     year: int | None = None
     month: tuple[int, int] | None = None
+    day: tuple[date, int] | None = None  # (day, offset) of the last day the text named: the narrative's reference time
+    month_ref: tuple[str, int] | None = None  # ("1998-10", offset) of the last month named without its day
+    named_quarter: tuple[str, int] | None = None  # ("1988-Q2", offset) of the last quarter the text named, any year
+    months: dict[int, tuple[int, int]] = field(default_factory=dict)  # month -> (year, offset) it was last named with
 
 
 def _near_anchor_quarter(v: str, anchor: date | None) -> bool:
@@ -143,12 +147,13 @@ def _wd_of(s: str | None) -> int | None:
 
 
 def _sentence_quarter(st: _State, text: str, start: int) -> tuple[int, int] | None:
-    """A quarter named earlier in the same sentence: "America West's third-quarter profit rose from a year
-    earlier" compares with that quarter, whatever quarter the article began with."""
+    """A quarter named earlier in the same sentence or the one before it, in the same paragraph: "America
+    West's third-quarter profit rose 45%. Year-earlier results included ..." compares with that quarter,
+    whatever quarter the article began with."""
     if st.last_quarter is None:
         return None
     y, q, pos = st.last_quarter
     between = text[pos:start]
-    if re.search(r"[.!?]\s+[A-Z\"“]|\n", between):
+    if "\n" in between or len(re.findall(r"[.!?]\s+[A-Z\"“]", between)) > 1:
         return None
     return y, q

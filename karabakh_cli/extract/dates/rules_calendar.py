@@ -7,7 +7,8 @@ from datetime import date
 
 from .numwords import _day_of, _month_of, _year_of
 from .patterns import _ABBR_MONTHS, DAY, MONTH, ORD_DAY, SPOKEN_YEAR, WEEKDAY, YEAR
-from .registry import _c, _Cand, _Ctx, _full_date, _month_day_value, _wd_of, rule
+from .registry import _c, _Cand, _Ctx, _full_date, _month_day_value, _State, _wd_of, rule
+from .rules_reference import within_reach
 from .tense import _choose_future, _tense
 
 
@@ -189,5 +190,22 @@ def _month_alone(m: re.Match, ctx: _Ctx) -> _Cand | None:
         r"\.\s*\d", ctx.text[m.end() - 1 : m.end() + 3]
     ):
         return None
-    return _c(m, "DATE", _resolve_month(ctx, m, _month_of(w), m["rel"] and re.sub(r"\s+", " ", m["rel"])))
+    mo = _month_of(w)
+    v = _resolve_month(ctx, m, mo, m["rel"] and re.sub(r"\s+", " ", m["rel"]))
+    if m["rel"] or ctx.anchor is None or _tense(ctx.text, m.start(), m.end()) is not None:
+        return _c(m, "DATE", v)
+    start = m.start()
+
+    def again(st: _State) -> str:
+        """"are expected to join in April ... the summit in April": a month named again, with no tense of its
+        own, is the month the text just named"""
+        seen = st.months.get(mo)
+        if seen and within_reach(ctx.text, seen[1], start, _AGAIN_REACH):
+            return f"{seen[0]:04d}-{mo:02d}"
+        return v
+
+    return _c(m, "DATE", again)
+
+
+_AGAIN_REACH = 600
 

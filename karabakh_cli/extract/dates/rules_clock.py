@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from .arith import _add_days, _fmt_date
 from .numwords import _day_of, _month_of
 from .patterns import AMPM, DAY, DAYPART, MONTH, TZ, WEEKDAY
-from .registry import _c, _Cand, _Ctx, _month_day_value, _wd_of, rule
+from .registry import Value, _c, _Cand, _Ctx, _month_day_value, _State, _wd_of, rule
+from .rules_reference import _SHIFT, reference_day
 from .rules_relative import _weekday_value
 from .words import DAY_PARTS
 
@@ -60,11 +62,38 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Cand | None:
     day = _dayref_value(ctx, m)
     if day is None:
         return None
-    c = _c(m, "TIME", f"{day}T{h:02d}:{mi}")
+    c = _c(m, "TIME", _on_reference_day(ctx, m, day, f"T{h:02d}:{mi}"))
     if re.match(r"(?:at|about)\s", m.group(0), re.I):  # "about 10:35 a.m.": TimeBank tags the time, mod APPROX
         c.start = m.start("h")
         c.mod = "APPROX" if m.group(0)[:5].lower() == "about" else None
-    return c
+    return _with_day_after(ctx, m, c)
+
+
+_DAY_GROUPS = ("dwd", "dmo", "ddx", "pwd")  # the groups of a day named right after the clock time
+
+
+def _on_reference_day(ctx: _Ctx, m: re.Match, day: str, clock: str) -> Value:
+    """A clock time that names no day is on the day the narrative is at ("killed Thursday evening ... the men
+    came in around 7:15 p.m."), which is publication day only when the text named no day just before."""
+    g = m.groupdict()
+    if any(g.get(k) for k in _DAY_GROUPS):
+        return day + clock
+    start = m.start()
+    after = _DAY_AFTER.match(ctx.text, m.end())  # "noon the next day": the day the words after it name
+    k = _SHIFT.get((after["rel"] or "").lower(), 0) if after else 0
+
+    def val(st: _State) -> str:
+        ref = reference_day(st, ctx.text, start)
+        if ref is None:
+            return ("XXXX-XX-XX" if after else day) + clock
+        return _fmt_date(ref + timedelta(days=k)) + clock
+
+    return val
+
+
+_DAY_AFTER = re.compile(
+    r"\s+(?:on\s+)?(?:the\s+(?P<rel>next|following|previous|preceding)|that(?:\s+same)?|the\s+same)\s+day\b", re.I
+)
 
 
 @rule(rf"(?P<w>noon|midnight|midday)(?:\s+(?:on\s+)?{_DAYREF})?", 3)
@@ -73,7 +102,15 @@ def _noon(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if day is None:
         return None
     hh = "12:00" if m["w"].lower() != "midnight" else "24:00"
-    return _c(m, "TIME", f"{day}T{hh}")
+    return _with_day_after(ctx, m, _c(m, "TIME", _on_reference_day(ctx, m, day, f"T{hh}")))
+
+
+def _with_day_after(ctx: _Ctx, m: re.Match, c: _Cand) -> _Cand:
+    """"noon the next day" is one expression, as "noon Saturday" is."""
+    after = _DAY_AFTER.match(ctx.text, m.end()) if not any(m.groupdict().get(k) for k in _DAY_GROUPS) else None
+    if after:
+        c.end = after.end()
+    return c
 
 
 @rule(

@@ -38,7 +38,7 @@ _VAGUE_CODE = {
     "M": "PXM",
     "Q": "PXQ",
     "Y": "PXY",
-    "DE": "PXDE",
+    "DE": "PXY",  # counted decades are years (P20Y), so "decades" are some years
     "CE": "PXC",
     "ML": "PXML",
 }
@@ -103,6 +103,8 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None
     if unit == "WE" or (m["old"] or "").lower() == "-old":
         return None
+    if low in ("a", "an") and us.endswith("s"):
+        return None  # "a decades-long dispute": the article belongs to the noun, "decades" is no count of one
     if low in ("a", "an") and not m["rel"] and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()]):
         return None  # "$1.76 a year", "four flights a week": a rate, not annotated as a duration
     if (

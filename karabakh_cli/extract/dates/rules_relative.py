@@ -9,6 +9,7 @@ from .arith import _add_days, _fmt_date, _iso_week, _nth_weekday, _shift_months,
 from .numwords import _day_of, _month_of
 from .patterns import _FULL_WD, DAY, DAYPART, MONTH, WEEKDAY, YEAR, _alt
 from .registry import _c, _Cand, _Ctx, _full_date, _future, _month_day_value, _State, _wd_of, rule
+from .rules_reference import reference_day
 from .tense import _choose_future, _tense
 from .words import _MAX_YEAR, _MIN_YEAR, DAY_PARTS, FLOATING, HOLIDAYS, WEEKDAYS
 
@@ -193,7 +194,7 @@ def _weekday_value(ctx: _Ctx, m: re.Match, wd: int, rel: str) -> str | None:
 
 
 @rule(
-    rf"(?:(?P<rel>this\s+coming|this\s+past|this|last|next|coming|past|(?:the\s+)?previous|(?:the\s+)?preceding)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
+    rf"(?:(?P<rel>this\s+coming|this\s+past|this|last|next|coming|past|(?:the\s+)?previous|(?:the\s+)?preceding|the\s+following)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
     rf"(?:\s+(?P<p>{DAYPART}))?",
     4,
 )
@@ -202,13 +203,15 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not w[0].isupper():
         return None
     rel = re.sub(r"\s+", " ", (m["rel"] or "")).lower()
-    if rel in ("this past", "the previous", "previous", "the preceding", "preceding"):
-        rel = "last"  # "the previous Friday": strictly before the reference day, never the day itself
     if rel == "past":
         return None
     wd = _wd_of(w)
     if wd is None:
         return None
+    if rel in ("the previous", "previous", "the preceding", "preceding", "the following"):
+        return _anaphoric_weekday(m, ctx, wd, rel)
+    if rel == "this past":
+        rel = "last"
     v = _weekday_value(ctx, m, wd, rel)
     if v is None:
         return None
@@ -222,6 +225,27 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", v)
 
 
+def _anaphoric_weekday(m: re.Match, ctx: _Ctx, wd: int, rel: str) -> _Cand | None:
+    """"the previous Friday", "the following Monday": strictly before/after the day the narrative is at, which is
+    the last day the text named ("closed lower Friday ... down 4.5% from the previous Friday"), else publication."""
+    after = rel.endswith("following")
+    start = m.start()
+    part = DAY_PARTS.get(re.sub(r"\s+", " ", m["p"].lower()), "") if m["p"] else ""
+    if m["p"] and m["p"].lower().endswith("s"):
+        return None
+
+    def val(st: _State) -> str:
+        ref = reference_day(st, ctx.text, start, reach=_ANAPHORA_REACH, paragraphs=3) or ctx.anchor
+        if ref is None:
+            return f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
+        d = resolve_weekday(wd, ref + timedelta(days=1), future=True) if after else resolve_weekday(
+            wd, ref - timedelta(days=1))
+        return _fmt_date(d) + (f"T{part}" if part else "")
+
+    return _c(m, "DATE", val)
+
+
+_ANAPHORA_REACH = 2000  # "the previous Friday" looks further back for its day than "the next day" does
 _MONTH_DAY = rf"(?:(?P<mo>{MONTH})\s+(?P<d>{DAY})|(?P<d2>{DAY})\s+(?P<mo2>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?"
 
 

@@ -51,6 +51,11 @@ _NOT_VERBS = {
 _ADJACENT_ONLY = {"by", "until", "till", "through"}
 _NOUN_OR_VERB = {"plans", "plan"}  # cues that are also plural/singular nouns
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|(?:for|and|or|that|which|is|are|was|were|had|have)\b)", re.I)
+_MEET_OBJECT = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:demand|expectations?|targets?|goals?|needs|requirements?|criteria|"
+    r"standards?|obligations?|deadlines?|forecasts?|estimates?|payroll|costs?)\b",
+    re.I,
+)
 _DETERMINERS = {"last", "next", "coming"}
 _NAMED_DAY_NEXT = re.compile(r"\s+(?:" + _alt(list(WEEKDAYS) + list(MONTHS)) + r")\b", re.I)
 _AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
@@ -101,6 +106,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 continue
             if word in _NOUN_OR_VERB and _NOUN_NEXT.match(seg, cm.end()):
                 continue  # "vacation plans for the trip": the noun, not the verb that looks ahead
+            if word.startswith("meet") and _MEET_OBJECT.match(seg, cm.end()):
+                continue  # "to meet demand well into the summer": satisfying a need, not a meeting to come
             if word in _DETERMINERS and _NAMED_DAY_NEXT.match(seg, cm.end()):
                 continue  # "last Thursday" is a date of its own, with its own tense, not this one's
             if word in _ADJACENT_ONLY and (sign > 0 or not _ADJ_GAP.fullmatch(text, base + cm.end(), start)):

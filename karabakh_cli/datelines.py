@@ -55,6 +55,8 @@ MACROS = {
     "region": rf"(?:,[ ](?!{_MONTH}|{_DAY})(?P<region>{_ONE_PLACE}|[A-Z][a-z]{{1,4}}\.))?",
     "date": rf"(?P<date>{_MONTH}[ ]?{_DAY}(?:,?[ ]{_YEAR})?|{_DAY}[ ]{_MONTH}(?:,?[ ]{_YEAR})?)",
     "dash": r"(?:--?|[\u2013\u2014\u2015\u2500_:])(?=\s|$)",
+    # all-number dates with a year: 2020-11-10, 10.11.2020 (day first), 03/04/2016 (order from the text)
+    "numdate": rf"(?P<date>{_YEAR}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR})(?![\d./-])",
 }
 _DATE_PARTS = re.compile(rf"(?P<a>{_MONTH}|\d+)\D*?(?P<b>{_MONTH}|\d+)(?:\D+(?P<y>\d{{4}}))?")
 _SKIP_LINE = re.compile(r"^\s*[\"\u201c\u201e\u00ab'\u2018>|*]|\t|\|")  # quotes, table rows (first LINE_HEAD chars)
@@ -204,8 +206,36 @@ def _dateline(text: str, m: re.Match) -> Dateline:
     dl = Dateline(m.start(), end, place.split("/")[0] if place else None, full,
                   g.get("agency").strip() if g.get("agency") else None)
     if g.get("date"):
-        _set_date(dl, g["date"])
+        _set_numeric_date(dl, g["date"], text) if g["date"][:1].isdigit() and not re.search(
+            r"[A-Za-z]", g["date"]) else _set_date(dl, g["date"])
     return dl
+
+
+def _set_numeric_date(dl: Dateline, surface: str, text: str) -> None:
+    """`2020-11-10`, `10.11.2020` (dotted dates are day first) or `03/04/2016`, whose order is
+    the one whose month the article names ("April 2") when only one reading's month is named;
+    with both or neither named the day and month stay unknown: unknown beats wrong."""
+    nums = [int(x) for x in re.findall(r"\d+", surface)]
+    if "-" in surface:
+        y, readings = nums[0], [(nums[1], nums[2])]
+    elif "." in surface or nums[0] > 12 or nums[0] == nums[1]:
+        y, readings = nums[2], [(nums[1], nums[0])]
+    elif nums[1] > 12:
+        y, readings = nums[2], [(nums[0], nums[1])]
+    else:
+        y = nums[2]
+        named = {MONTHS[w.lower().rstrip(".")] for w in re.findall(_MONTH, text)}
+        readings = [r for r in ((nums[1], nums[0]), (nums[0], nums[1])) if r[0] in named]
+        if len(readings) != 1:
+            dl.problem = f"{surface.strip()!r} may be day/month or month/day"
+            return
+    month, day = readings[0]
+    try:
+        date(y, month, day)
+    except ValueError:
+        dl.problem = f"{surface.strip()!r} is not a date"
+        return
+    dl.month, dl.day, dl.year = month, day, y
 
 
 def _set_date(dl: Dateline, surface: str) -> None:

@@ -119,6 +119,17 @@ def _month_rel_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{y:04d}-{_month_of(m['mo']):02d}")
 
 
+@rule(rf"(?:(?P<mo>{MONTH})\s+(?P<d>{DAY}|{ORD_DAY})|(?P<d2>{DAY}|{ORD_DAY})(?:\s+of)?\s+(?P<mo2>{MONTH})),?\s+"
+      rf"(?P<rel>this|last|next)\s+year", 2)
+def _month_day_rel_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"on November 9 last year", "10 November this year": one date, its year counted from the article's."""
+    mo, d = _month_of(m["mo"] or m["mo2"]), _day_of(m["d"] or m["d2"])
+    if ctx.anchor is None:
+        return _c(m, "DATE", f"XXXX-{mo:02d}-{d:02d}") if _full_date(2000, mo, d) else None
+    v = _full_date(ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()], mo, d)
+    return _c(m, "DATE", v) if v else None
+
+
 def _resolve_month(ctx: _Ctx, m: re.Match, mo: int, rel: str | None) -> str:
     if ctx.anchor is None:
         return f"XXXX-{mo:02d}"

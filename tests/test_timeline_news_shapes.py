@@ -1,0 +1,95 @@
+"""Shapes of real news the timeline must date: number-only date stamps in the opening, parts of a
+named day, "a day earlier", "Nov. 9 last year", a date naming a thing in a future clause, and
+"to be" that is no plan. The articles are written for these tests, in several outlets' styles."""
+from __future__ import annotations
+
+import pytest
+from conftest import run_json
+
+ARTICLES = {
+    # a section label, a clock time and a day/month/year stamp: the article's own months fix the order
+    "a_slash_stamp.txt": "Troops pull back from two hills\n\nWorld 17:45 05/06/2019 ARM\n\n"
+                         "The defence ministry said on June 4 that its units had left two hills near the border "
+                         "overnight, and the withdrawal ended in the dawn of June 5.\n",
+    # the same stamp in an article naming no month: day and month cannot be told apart
+    "b_slash_unknown.txt": "Troops pull back from two hills\n\nWorld 17:45 05/06/2019 ARM\n\n"
+                           "The defence ministry said its units had left two hills near the border.\n",
+    # a dotted day-first date and a place on one line
+    "c_dotted.txt": "Shelling reported near the line of contact\n\n11.08.2014, Stepanakert.\n\n"
+                    "Artillery fire was reported early this morning near three villages, a local official said.\n",
+    # an ISO stamp with a clock time before it, after a headline; "Sunday night" the day before
+    "d_iso_stamp.txt": "Leaders sign a road deal\n\n  21:10 UTC+3, 2021-03-15\n\nThe two leaders signed the deal "
+                       "late on Monday, officials said, after talks that ran into Sunday night.\n",
+    # "a day earlier", "two days later", "Nov. 9 last year", and a deadline already met
+    "e_relative.txt": " date 2021-06-18\nOn June 12, the two sides swapped lists of detainees. A day earlier, "
+                      "envoys had met in Tbilisi. Two days later, 15 men were flown home. The men were captured "
+                      "after the truce of Nov. 9 last year, the ministry said, adding that it had returned "
+                      "40 detainees by Wednesday night.\n",
+    # a date naming a thing inside a future clause; "to be" before a noun is no plan
+    "f_tense.txt": " date 2022-01-20\nA joint centre will keep watch over the ceasefire agreement of November 10 "
+                   "from next month. The pass was shut by men claiming to be farmers on 14 December. "
+                   "Talks are set to be held on February 3.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("news_shapes")
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def docs(corpus):
+    return {r["doc_id"]: r for r in run_json("docs", str(corpus))}
+
+
+@pytest.fixture(scope="module")
+def timeline(corpus):
+    return run_json("timeline", str(corpus))
+
+
+def dated(rows, doc_id):
+    return {(r["text"], r["date"]) for r in rows if doc_id in r["doc_ids"]}
+
+
+def test_number_only_stamps_date_the_article(docs):
+    assert docs["a_slash_stamp"]["date"] == "2019-06-05"  # June is named, May is not
+    assert docs["c_dotted"]["date"] == "2014-08-11"
+    assert docs["c_dotted"]["dateline"] == "Stepanakert"
+    assert docs["d_iso_stamp"]["date"] == "2021-03-15"
+
+
+def test_an_order_the_text_cannot_fix_stays_unknown(docs):
+    assert docs["b_slash_unknown"]["date"] is None
+
+
+def test_parts_of_a_named_day_are_events_of_that_day(timeline):
+    assert ("early this morning", "2014-08-11") in dated(timeline, "c_dotted")
+    rows = dated(timeline, "d_iso_stamp")
+    assert ("Monday", "2021-03-15") in rows
+    assert ("Sunday night", "2021-03-14") in rows
+
+
+def test_a_day_earlier_counts_from_the_day_named_before(timeline):
+    rows = dated(timeline, "e_relative")
+    assert ("A day earlier", "2021-06-11") in rows
+    assert ("Two days later", "2021-06-14") in rows
+
+
+def test_a_month_day_with_last_year_is_one_date(timeline):
+    rows = dated(timeline, "e_relative")
+    assert ("Nov. 9 last year", "2020-11-09") in rows
+    assert not [r for r in rows if r[1] == "2020"]
+
+
+def test_a_deadline_already_met_is_past(timeline):
+    assert ("Wednesday night", "2021-06-16") in dated(timeline, "e_relative")
+
+
+def test_tense_of_a_date_naming_a_thing_and_of_to_be(timeline):
+    rows = dated(timeline, "f_tense")
+    assert ("November 10", "2021-11-10") in rows  # the agreement already exists: last November
+    assert ("14 December", "2021-12-14") in rows  # "claiming to be farmers" is no plan
+    assert ("February 3", "2022-02-03") in rows  # "set to be held": ahead

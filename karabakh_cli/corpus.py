@@ -120,6 +120,8 @@ def _apply_dateline(art: Article, dl: datelines.Dateline, where: str, check: boo
     art.dateline, art.dateline_place, art.agency = dl.place, dl.place_full, dl.agency
     art.dateline_span = (dl.start, dl.end)
     art.meta_spans.append((dl.start, dl.end))
+    if dl.also:
+        art.meta_spans.append(dl.also)
     shown = art.text[dl.start:dl.end].strip()
     if dl.problem:
         art.notes.append(f"{where}: dateline {shown!r}: {dl.problem}; its date is ignored")

@@ -77,6 +77,7 @@ class Dateline:
     day: int | None = None
     year: int | None = None
     problem: str | None = None  # why the date it shows was not taken
+    also: tuple[int, int] | None = None  # the date stamp lines above it that it completes (metadata too)
 
     @property
     def date(self) -> date | None:
@@ -272,14 +273,15 @@ def find(text: str, pos: int, *, first_is_body: bool, lines: int = OPENING_LINES
         if not line.strip():
             continue
         seen += 1
-        if seen > found[0][0] + 1 if found else seen > lines:
+        stamp = bool(found) and _stamp(found[0][1])
+        if seen > found[0][0] + (OPENING_LINES if stamp else 1) if found else seen > lines:
             break
         if _SKIP_LINE.search(line, 0, LINE_HEAD):
             continue
         lead = len(line) - len(line.lstrip())
         dl = match_at(text, pos + m.start() + lead, first=first_is_body and seen == 1, rs=rs)
         if dl is None:
-            if len(line.split(None, BODY_WORDS)) > BODY_WORDS:
+            if len(line.split(None, BODY_WORDS)) > BODY_WORDS or (stamp and _lead_paragraph(line)):
                 break  # a paragraph of the article itself: the opening is over
             continue
         if not found:
@@ -288,18 +290,59 @@ def find(text: str, pos: int, *, first_is_body: bool, lines: int = OPENING_LINES
                 break  # complete, or followed by the article on its line: nothing to add
         elif _completes(found[0][1], dl):
             return _merge(found[0][1], dl)
+        elif stamp and dl.place and _same_day(found[0][1], dl):
+            return _merge(found[0][1], dl, apart=True)  # a headline between them stays the article's
+        elif stamp and _stamp(dl) and not _same_day(found[0][1], dl) and not _UPDATED.match(line.lstrip()):
+            return _below_a_banner(found[0][1], dl)
     return found[0][1] if found else None
+
+
+_UPDATED = re.compile(r"(?i)(?:last\s+)?updated\b")
+
+
+def _stamp(dl: Dateline) -> bool:
+    """A date stamp line: a date with no place and no agency."""
+    return dl.month is not None and not dl.place and not dl.agency
+
+
+def _lead_paragraph(line: str) -> bool:
+    """A sentence of prose: long enough and closed by a full stop (a headline is not)."""
+    return len(line.split()) >= LEAD_WORDS and line.rstrip().endswith((".", ".\u201d", '."'))
+
+
+def _same_day(a: Dateline, b: Dateline) -> bool:
+    """`b` shows no date, or the day `a` shows (years compared when both have one)."""
+    if b.month is None:
+        return True
+    return (a.month, a.day) == (b.month, b.day) and (a.year is None or b.year is None or a.year == b.year)
+
+
+def _below_a_banner(banner: Dateline, stamp: Dateline) -> Dateline:
+    """A page's "today" banner above the headline, the article's own stamp below it: the stamp is
+    the article's date; a stamp without a year takes the banner's, or the year before when its day
+    would fall after the banner's (an article is not newer than the page showing it)."""
+    if stamp.year is None and banner.year:
+        later = (stamp.month, stamp.day) > (banner.month, banner.day)
+        year = banner.year - 1 if later else banner.year
+        try:
+            date(year, stamp.month, stamp.day)
+        except ValueError:
+            return banner
+        stamp.year = year
+    return stamp
 
 
 def _completes(a: Dateline, b: Dateline) -> bool:
     return bool(a.place) != bool(b.place) and (a.month is None) != (b.month is None)
 
 
-def _merge(a: Dateline, b: Dateline) -> Dateline:
-    """The place of one, the date of the other, both lines as the dateline's span."""
+def _merge(a: Dateline, b: Dateline, apart: bool = False) -> Dateline:
+    """The place of one, the date of the other, both lines as the dateline's span (`apart`: the
+    second line's span, the stamp above it in `also`)."""
     where, when = (a, b) if a.place else (b, a)
-    return Dateline(a.start, b.end, where.place, where.place_full, where.agency or when.agency,
-                    when.month, when.day, when.year, when.problem)
+    year = when.year or (b.year if apart else None)
+    return Dateline(b.start if apart else a.start, b.end, where.place, where.place_full, where.agency or when.agency,
+                    when.month, when.day, year, when.problem, also=(a.start, a.end) if apart else None)
 
 
 def agrees(month: int, day: int, year: int | None, published: date) -> bool:

@@ -29,6 +29,17 @@ ARTICLES = {
     "f_tense.txt": " date 2022-01-20\nA joint centre will keep watch over the ceasefire agreement of November 10 "
                    "from next month. The pass was shut by men claiming to be farmers on 14 December. "
                    "Talks are set to be held on February 3.\n",
+    # a site's "today" banner above the headline, the article's own year-less stamp below it
+    "g_banner.txt": "Friday, 12 January 2024\n\nGyumri 4 \u2103\n\nFarmers near the border get water again\n\n"
+                    "28 December, 09:15\n\nThe regional governor said water was flowing again to four villages "
+                    "after repairs that began on 20 December.\n",
+    # an aggregator's credit in brackets, then the wire's dateline
+    "h_credit.txt": " date 2022-03-03\n(MENAFN- Caspian Wire) GANJA, Azerbaijan, March 3. The city council approved "
+                    "a new budget on Thursday, the mayor's office said.\n",
+    # a stamp, a section label and the headline again, then "City [Country], Month D:" (the ANI style)
+    "i_stamp_then_dateline.txt": "Georgia opens 3 new crossings\n\nMar 4, 2022\n\nWorld\n"
+                                 "Georgia opens 3 new crossings\n\nTbilisi [Georgia], March 4: Georgia opened "
+                                 "three crossings on its southern border on Friday, officials said.\n",
 }
 
 
@@ -93,3 +104,22 @@ def test_tense_of_a_date_naming_a_thing_and_of_to_be(timeline):
     assert ("November 10", "2021-11-10") in rows  # the agreement already exists: last November
     assert ("14 December", "2021-12-14") in rows  # "claiming to be farmers" is no plan
     assert ("February 3", "2022-02-03") in rows  # "set to be held": ahead
+
+
+def test_the_stamp_below_a_banner_dates_the_article(docs, timeline):
+    assert docs["g_banner"]["date"] == "2023-12-28"  # not the banner's day; the year before the banner's
+    assert ("20 December", "2023-12-20") in dated(timeline, "g_banner")
+
+
+def test_a_bracketed_credit_before_the_dateline(docs, timeline):
+    assert (docs["h_credit"]["dateline"], docs["h_credit"]["agency"]) == ("GANJA", "MENAFN- Caspian Wire")
+    assert dated(timeline, "h_credit") == {("Thursday", "2022-03-03")}
+
+
+def test_a_dateline_below_a_stamp_and_a_headline(corpus, docs, timeline):
+    row = docs["i_stamp_then_dateline"]
+    assert (row["date"], row["dateline"], row["dateline_place"]) == ("2022-03-04", "Tbilisi", "Tbilisi [Georgia]")
+    assert dated(timeline, "i_stamp_then_dateline") == {("Friday", "2022-03-04")}  # neither stamp is an event
+    # the headline between them is still the article's text
+    counts = [q for q in run_json("quantities", str(corpus / "i_stamp_then_dateline.txt")) if q["value"] == 3]
+    assert len(counts) == 3

@@ -123,6 +123,14 @@ def rules(user: str | None = None) -> Rules:
     return Rules(shapes, {a.casefold() for a in agencies}, not_places)
 
 
+@lru_cache(maxsize=4)
+def agency_names(user: str | None = None) -> tuple[str, ...]:
+    """The agency names as written (bundled and the user's file), longest first: actors wherever they stand."""
+    rules(user)  # a bad user file is reported there
+    datas = [_read(DATA)] + ([_read(Path(user))] if user else [])
+    return tuple(sorted({str(a) for d in datas for a in d.get("agencies", [])}, key=len, reverse=True))
+
+
 def _fill(pattern: str, macros: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: macros.get(m[1], m[0]), pattern)
 

@@ -10,6 +10,7 @@ and "Emergencies Ministry of Russia" become "Russian Emergencies Ministry".
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -47,6 +48,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
     out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
+    out.extend(_agencies(doc, out, skip))
     _aged(doc, out)
     out.sort(key=lambda m: m["start"])
     return out
@@ -164,6 +166,31 @@ def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[
     return out
 
 
+def _agencies(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
+    """News agencies of data/datelines.json the model does not tag ("Trend quoted an official", "AFP" alone
+    on a credit line). A name in Title Case that is also an English word ("Trend", "Report") counts only
+    inside a sentence or alone on its line, never opening a sentence of prose."""
+    from ..datelines import USER_ENV, agency_names
+
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    text = doc.text
+    out: list[dict] = []
+    names = agency_names(os.environ.get(USER_ENV) or None)
+    alt = "|".join(re.escape(n) for n in names)
+    for m in re.finditer(rf"(?<![\w.@/-])(?:{alt})(?![\w@/-]|\.\w)", text):
+        s, e = m.span()
+        if not _untagged(doc, s, e, taken + [(a["start"], a["end"]) for a in out]):
+            continue
+        word = m.group()
+        if word[:1].isupper() and word[1:].islower() and " " not in word:
+            line = text[text.rfind("\n", 0, s) + 1: (text.find("\n", e) + 1 or len(text) + 1) - 1]
+            opens = not text[:s].rstrip(" \t") or text[:s].rstrip(" \t")[-1] in ".!?\n\"\u201c\u201d"
+            if opens and line.strip(" :.-\u2013\u2014") != word:
+                continue
+        out.append({"start": s, "end": e, "text": word, "label": "ORG"})
+    return out
+
+
 def _untagged(doc: Doc, s: int, e: int, taken: list[tuple[int, int]]) -> bool:
     """Whether [s, e) is whole tokens the model tagged nothing on and no mention holds."""
     span = doc.char_span(s, e)
@@ -184,11 +211,15 @@ def _extend(ent: Span, lex: Lexicon) -> tuple[Span, str]:
 
 
 def _split_paragraphs(ent: Span) -> list[Span]:
-    """An entity never runs across a line break, nor a spaced dash ("CRICKET - SRI LANKA")."""
+    """An entity never runs across a line break, nor a spaced dash ("CRICKET - SRI LANKA"), nor a
+    slash between names of three words or more ("Photo: Anna Petrova/Caucasus Wire": two credits;
+    "AC/DC" and an all-capitals headline's "RESULTS / STANDINGS" stay one)."""
     parts, start = [], ent.start
+    slashes = len(ent) - sum(t.text == "/" for t in ent) >= 3 and any(t.is_title for t in ent)
     for tok in ent:
         dash = tok.text in ("-", "--", "\u2013", "\u2014") and tok.whitespace_ and tok.i > 0 \
             and tok.doc[tok.i - 1].whitespace_
+        dash = dash or (slashes and tok.text == "/")
         if "\n" in tok.text or "\n" in tok.whitespace_ or dash:
             end = tok.i if "\n" in tok.text or dash else tok.i + 1
             if end > start:

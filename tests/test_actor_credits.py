@@ -1,0 +1,45 @@
+"""Actors in the furniture of real news pages: photo credits joined by slashes, a dateline naming two
+cities, and news agencies the model does not tag. The articles are written for these tests."""
+from __future__ import annotations
+
+import pytest
+from conftest import run_json
+
+ARTICLES = {
+    "credits.txt": "Refugees in Goris, 2 October. Photo: Lena Hovsepyan/Caspian Review Online.\n\n"
+                   "A checkpoint near Shusha. Narek Aleksanyan / Reuters Pictures / Wire Agency\n\n"
+                   "Families returned to three villages on Tuesday, the governor said, Trend reported.\n\n"
+                   "AFP\n",
+    "two_cities.txt": "BAKU/YEREVAN \u2014 Envoys of the two countries met in Tbilisi on Monday, officials said.\n",
+    "common_word.txt": "Report cards were handed out in Gyumri schools on Friday, the mayor said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory):
+    d = tmp_path_factory.mktemp("credits")
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for e in run_json("entities", str(d)):
+        for doc_id in e["doc_ids"]:
+            out.setdefault(doc_id, set()).add(e["name"])
+    return out
+
+
+def test_slashes_part_credits(names):
+    got = names["credits"]
+    assert {"Lena Hovsepyan", "Caspian Review Online", "Narek Aleksanyan", "Reuters Pictures", "Wire Agency"} <= got
+    assert not [n for n in got if "/" in n]
+
+
+def test_agencies_the_model_leaves_untagged(names):
+    assert {"Trend News Agency", "Agence France-Presse"} <= names["credits"]
+
+
+def test_an_agency_name_that_is_a_word_does_not_open_a_sentence(names):
+    assert not [n for n in names.get("common_word", set()) if n.startswith("Report")]
+
+
+def test_both_cities_of_a_two_city_dateline(names):
+    assert {"Baku", "Yerevan", "Tbilisi"} <= names["two_cities"]

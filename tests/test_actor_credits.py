@@ -3,7 +3,7 @@ cities, and news agencies the model does not tag. The articles are written for t
 from __future__ import annotations
 
 import pytest
-from conftest import run_json
+from conftest import run_json, write_articles
 
 ARTICLES = {
     "credits.txt": "Refugees in Goris, 2 October. Photo: Lena Hovsepyan/Caspian Review Online.\n\n"
@@ -17,9 +17,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def names(tmp_path_factory):
-    d = tmp_path_factory.mktemp("credits")
-    for name, text in ARTICLES.items():
-        (d / name).write_text(text, encoding="utf-8")
+    d = write_articles(tmp_path_factory.mktemp("credits"), ARTICLES)
     out: dict[str, set[str]] = {}
     for e in run_json("entities", str(d)):
         for doc_id in e["doc_ids"]:

@@ -4,7 +4,7 @@ named day, "a day earlier", "Nov. 9 last year", a date naming a thing in a futur
 from __future__ import annotations
 
 import pytest
-from conftest import run_json
+from conftest import run_json, write_articles
 
 ARTICLES = {
     # a section label, a clock time and a day/month/year stamp: the article's own months fix the order
@@ -45,10 +45,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    d = tmp_path_factory.mktemp("news_shapes")
-    for name, text in ARTICLES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    return d
+    return write_articles(tmp_path_factory.mktemp("news_shapes"), ARTICLES)
 
 
 @pytest.fixture(scope="module")

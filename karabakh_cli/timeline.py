@@ -28,6 +28,12 @@ EVENT_CHARS = 160
 SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 # "this morning", "Monday night": a part of a named day; its event is dated to that day
 DAY_PART_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|MI|DT)$")
+# "at noon Saturday", "12pm on Saturday": a clock time on a named day is an event of that day; a bare
+# "at 6 p.m." names no day and is none
+CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")
+DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|yesterday|tomorrow)\b"
+                       r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|"
+                       r"may|jun|jul|aug|sep|oct|nov|dec)")
 # "a day later", "two weeks earlier": counted from the day the paragraph named last
 OFFSET_VALUE = re.compile(r"^P(\d+)([DW])$")
 OFFSET_WORD = re.compile(r"[ \t]+(later|earlier)\b")
@@ -246,6 +252,8 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
                      "text": rec["text"][t["range_start"]:t["range_end"]],
                      "mod": "APPROX" if vague else t.get("mod")}
             part = DAY_PART_VALUE.match(str(t["value"]))
+            if not part and DAY_WORDS.search(str(t.get("text", ""))):
+                part = CLOCK_VALUE.match(str(t["value"]))
             if part and t.get("type") in ("DATE", "TIME"):
                 t = {**t, "value": part[1], "type": "DATE"}
             b = _event_bounds(str(t["value"]))

@@ -40,6 +40,19 @@ ARTICLES = {
     "i_stamp_then_dateline.txt": "Georgia opens 3 new crossings\n\nMar 4, 2022\n\nWorld\n"
                                  "Georgia opens 3 new crossings\n\nTbilisi [Georgia], March 4: Georgia opened "
                                  "three crossings on its southern border on Friday, officials said.\n",
+    # a clock time on a named day is an event of that day; a bare clock time is none
+    "j_clock_day.txt": " date 2021-05-15\nThe truce takes effect at noon Saturday, the two ministers said. "
+                       "The talks ended at 6 p.m., officials said.\n",
+    # a stamp with its time zone in brackets
+    "k_zone_stamp.txt": "Envoys meet in Tbilisi\n\n4 March 2021 09:15 (UTC+04:00)\n\nThe envoys met on Thursday "
+                        "in the Georgian capital, the foreign ministry said.\n",
+    # a site's "Last update" stamp above the headline, the author's dated byline below it
+    "l_byline.txt": "Last update: May 2, 2024 10:05\n\nSappers clear 300 hectares near Fuzuli\n\n"
+                    "By Lusine Hakobyan March 4, 2021\n\nSappers cleared 300 hectares of farmland in February, "
+                    "the agency said.\n",
+    # a dashed stamp whose order cannot be wrong, and "June of this year"
+    "m_dashed.txt": " date 2021-12-27\nPosted: 25-12-2021 06:18 IST\nThe border post opened in June of this year, "
+                    "officials said.\n",
 }
 
 
@@ -120,3 +133,16 @@ def test_a_dateline_below_a_stamp_and_a_headline(corpus, docs, timeline):
     # the headline between them is still the article's text
     counts = [q for q in run_json("quantities", str(corpus / "i_stamp_then_dateline.txt")) if q["value"] == 3]
     assert len(counts) == 3
+
+
+def test_a_clock_time_on_a_named_day(timeline):
+    assert dated(timeline, "j_clock_day") == {("noon Saturday", "2021-05-15")}
+
+
+def test_stamps_with_a_zone_or_below_a_last_update(docs):
+    assert docs["k_zone_stamp"]["date"] == "2021-03-04"
+    assert docs["l_byline"]["date"] == "2021-03-04"
+
+
+def test_a_dashed_stamp_and_a_month_of_this_year(timeline):
+    assert dated(timeline, "m_dashed") == {("25-12-2021", "2021-12-25"), ("June of this year", "2021-06")}

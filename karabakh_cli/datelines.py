@@ -124,11 +124,13 @@ def rules(user: str | None = None) -> Rules:
 
 
 @lru_cache(maxsize=4)
-def agency_names(user: str | None = None) -> tuple[str, ...]:
-    """The agency names as written (bundled and the user's file), longest first: actors wherever they stand."""
+def agency_names(user: str | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(The agency names as written, longest first; the casefolded ones that are also words or common
+    abbreviations), from the bundled file and the user's: agencies are actors of the text too."""
     rules(user)  # a bad user file is reported there
     datas = [_read(DATA)] + ([_read(Path(user))] if user else [])
-    return tuple(sorted({str(a) for d in datas for a in d.get("agencies", [])}, key=len, reverse=True))
+    names = sorted({str(a) for d in datas for a in d.get("agencies", [])}, key=len, reverse=True)
+    return tuple(names), frozenset(str(a).casefold() for d in datas for a in d.get("ambiguous_agencies", []))
 
 
 def _fill(pattern: str, macros: dict[str, str]) -> str:

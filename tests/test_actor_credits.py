@@ -41,3 +41,11 @@ def test_an_agency_name_that_is_a_word_does_not_open_a_sentence(names):
 
 def test_both_cities_of_a_two_city_dateline(names):
     assert {"Baku", "Yerevan", "Tbilisi"} <= names["two_cities"]
+
+
+def test_an_ambiguous_agency_name_counts_only_as_a_source(tmp_path):
+    d = write_articles(tmp_path, {"mena.txt": "Trade across the MENA region grew, and a Trend in prices was seen. "
+                                              "The minister told Trend on Monday that talks would resume.\n"})
+    got = {(e["name"], e["mentions"]) for e in run_json("entities", str(d))}
+    assert ("Trend News Agency", 1) in got
+    assert not [n for n, _ in got if n in ("MENA", "Middle East News Agency")]

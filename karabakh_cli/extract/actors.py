@@ -167,28 +167,38 @@ def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[
 
 
 def _agencies(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
-    """News agencies of data/datelines.json the model does not tag ("Trend quoted an official", "AFP" alone
-    on a credit line). A name in Title Case that is also an English word ("Trend", "Report") counts only
-    inside a sentence or alone on its line, never opening a sentence of prose."""
+    """News agencies of data/datelines.json the model does not tag ("AFP" alone on a credit line, "told
+    TASS"). A name that is also a word or a common abbreviation ("Trend", "Report", "MENA": the file's
+    `ambiguous_agencies`) counts only where a source is named: "told Trend", "Trend reported",
+    "(AA)", alone on its line."""
     from ..datelines import USER_ENV, agency_names
 
     taken = [(m["start"], m["end"]) for m in found] + list(skip)
     text = doc.text
     out: list[dict] = []
-    names = agency_names(os.environ.get(USER_ENV) or None)
+    names, ambiguous = agency_names(os.environ.get(USER_ENV) or None)
     alt = "|".join(re.escape(n) for n in names)
     for m in re.finditer(rf"(?<![\w.@/-])(?:{alt})(?![\w@/-]|\.\w)", text):
         s, e = m.span()
         if not _untagged(doc, s, e, taken + [(a["start"], a["end"]) for a in out]):
             continue
-        word = m.group()
-        if word[:1].isupper() and word[1:].islower() and " " not in word:
-            line = text[text.rfind("\n", 0, s) + 1: (text.find("\n", e) + 1 or len(text) + 1) - 1]
-            opens = not text[:s].rstrip(" \t") or text[:s].rstrip(" \t")[-1] in ".!?\n\"\u201c\u201d"
-            if opens and line.strip(" :.-\u2013\u2014") != word:
-                continue
-        out.append({"start": s, "end": e, "text": word, "label": "ORG"})
+        if m.group().casefold() in ambiguous and not _as_a_source(text, s, e):
+            continue
+        out.append({"start": s, "end": e, "text": m.group(), "label": "ORG"})
     return out
+
+
+_SOURCE_BEFORE = re.compile(r"(?i)(?:\btold|\bto|\baccording to|\bby|\bciting|\bcited|\bquoted by|\bsource:|\()\s*$")
+_SOURCE_AFTER = re.compile(r"(?i)^\s*(?:\)|reports?\b|reported\b|said\b|says\b|quoted\b|writes\b|wrote\b|"
+                           r"news agency\b|agency\b|newspaper\b|correspondent\b)")
+
+
+def _as_a_source(text: str, s: int, e: int) -> bool:
+    """Whether the name at [s, e) stands where a news source is named, or alone on its line."""
+    lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[lo: len(text) if hi < 0 else hi]
+    return (line.strip(" :.-\u2013\u2014") == text[s:e] or bool(_SOURCE_BEFORE.search(text[max(lo, s - 20):s]))
+            or bool(_SOURCE_AFTER.match(text[e:e + 20])))
 
 
 def _untagged(doc: Doc, s: int, e: int, taken: list[tuple[int, int]]) -> bool:

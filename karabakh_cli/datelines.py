@@ -50,7 +50,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 # 06.04.2020, 17-05-2018, 08/03/2017, 2025-04-14: day first with a dot or a dash, either order with a slash
 _NDATE = r"(?:(?:1[89]|20)\d\d-\d\d-\d\d|\d{1,2}(?P<nsep>[./-])\d{1,2}(?P=nsep)(?:1[89]|20)\d\d)(?![\d.]\d)"
 _WDAY = r"(?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?)(?![a-z])"
-_TIME = r"\d{1,2}[:.]\d\d(?::\d\d)?(?![\d.]\d)(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ](?:[A-Z]{2,5}(?:[+\-]\d{1,2})?|UK))?"
+_TIME = (r"\d{1,2}[:.]\d\d(?::\d\d)?(?![\d.]\d)(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ](?:[A-Z]{2,5}(?:[+\-]\d{1,2})?|UK))?"
+         r"(?:[ ]?\((?:UTC|GMT)[+\-]\d{1,2}(?::\d\d)?\))?")
 _CAPS_WORD = r"[A-Z][A-Z'\u2019\-]*[A-Z]|(?:[A-Z]\.){2,}|[A-Z]{1,2}\.|[A-Z]"  # NUR-SULTAN, D.C., ST.
 _TITLE_WORD = r"[A-Z][a-z][A-Za-z'\u2019\-]*|St\."
 _PARTICLE = r"(?:de|del|da|do|dos|es|el|al|la|le|les|du|am|an|upon|sur|of|on)"
@@ -135,6 +136,16 @@ def rules(user: str | None = None) -> Rules:
         raise ValueError(f"{USER_ENV}={user}: not a datelines file like data/datelines.json "
                          f"({type(e).__name__}: {e})") from None
     return Rules(shapes, {a.casefold() for a in agencies}, not_places)
+
+
+@lru_cache(maxsize=4)
+def agency_names(user: str | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(The agency names as written, longest first; the casefolded ones that are also words or common
+    abbreviations), from the bundled file and the user's: agencies are actors of the text too."""
+    rules(user)  # a bad user file is reported there
+    datas = [_read(DATA)] + ([_read(Path(user))] if user else [])
+    names = sorted({str(a) for d in datas for a in d.get("agencies", [])}, key=len, reverse=True)
+    return tuple(names), frozenset(str(a).casefold() for d in datas for a in d.get("ambiguous_agencies", []))
 
 
 def _fill(pattern: str, macros: dict[str, str]) -> str:
@@ -249,7 +260,7 @@ def _dateline(text: str, m: re.Match) -> Dateline:
     if g.get("date"):
         _set_date(dl, g["date"])
     elif g.get("ndate"):
-        _set_ndate(dl, g["ndate"], _weekdays_after(text, end))
+        _set_ndate(dl, g["ndate"], *_lead_days(text, end))
     return dl
 
 
@@ -278,9 +289,10 @@ def _set_date(dl: Dateline, surface: str) -> None:
     dl.month, dl.day, dl.year = month, day, year
 
 
-def _set_ndate(dl: Dateline, surface: str, weekdays: set[int]) -> None:
+def _set_ndate(dl: Dateline, surface: str, weekdays: set[int], months: set[int]) -> None:
     """A numeric date: ISO, or day first with a dot or a dash; with a slash the order is taken only
-    when one reading is impossible or the lead's weekday fits one reading alone."""
+    when one reading is impossible, or the lead's weekday fits one reading alone, or the lead names the
+    month of one reading and not the other's ("05/06/2019" over "said on June 4")."""
     nums = [int(x) for x in re.split(r"[./-]", surface)]
     if nums[0] > 31:
         readings = [(nums[0], nums[1], nums[2])]
@@ -290,7 +302,8 @@ def _set_ndate(dl: Dateline, surface: str, weekdays: set[int]) -> None:
         readings = [(nums[2], nums[1], nums[0])]
     valid = list(dict.fromkeys(d for d in (_safe(*r) for r in readings) if d))
     if len(valid) > 1:
-        valid = [d for d in valid if d.weekday() in weekdays]
+        by_month = [d for d in valid if d.month in months]
+        valid = [d for d in valid if d.weekday() in weekdays] or (by_month if len(by_month) == 1 else [])
     if not any(_safe(*r) for r in readings):
         dl.problem = f"{surface.strip()!r} is not a date"
     elif len(valid) == 1:
@@ -428,13 +441,24 @@ def lead_weekdays(rec: dict) -> set[int]:
     return _weekdays_after(rec["text"], span[1]) if span else set()
 
 
-def _weekdays_after(text: str, end: int) -> set[int]:
+def _lead(text: str, end: int) -> str:
     lead = ""
     for m in re.finditer(r"[^\r\n]+", text[end:end + LEAD_CHARS]):
         lead += " " + m.group()
         if len(m.group().split()) >= LEAD_WORDS:
             break
-    return {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(lead)}
+    return lead
+
+
+def _weekdays_after(text: str, end: int) -> set[int]:
+    return {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(_lead(text, end))}
+
+
+def _lead_days(text: str, end: int) -> tuple[set[int], set[int]]:
+    """The weekdays and the months the lead after a dateline names."""
+    lead = _lead(text, end)
+    months = {MONTHS[w.lower().rstrip(".")] for w in re.findall(_MONTH, lead) if w[0].isupper()}
+    return {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(lead)}, months
 
 
 def infer(rec: dict, found: list[dict]) -> dict:

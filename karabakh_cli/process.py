@@ -51,6 +51,11 @@ def dateline_mentions(art: Article, lex: lexicon.Lexicon) -> list[dict]:
         if s >= 0:
             out.append({"start": s, "end": s + len(art.dateline), "text": art.dateline,
                         "label": "GPE", "source": "dateline"})
+            for other in (art.dateline_place or "").split("/")[1:]:  # "BAKU/YEREVAN": both cities
+                o = art.text.find(other, s + len(art.dateline), art.dateline_span[1])
+                if other and o >= 0:
+                    out.append({"start": o, "end": o + len(other), "text": other, "label": "GPE",
+                                "source": "dateline"})
     if art.agency and art.dateline_span:
         s = art.text.find(art.agency, art.dateline_span[0], art.dateline_span[1])
         if s >= 0:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from .datelines import not_before
 
@@ -26,6 +26,18 @@ EVENT_CHARS = 160
 
 
 SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+# "this morning", "Monday night": a part of a named day; its event is dated to that day
+DAY_PART_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|MI|DT)$")
+# "at noon Saturday", "12pm on Saturday": a clock time on a named day is an event of that day; a bare
+# "at 6 p.m." names no day and is none
+CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")
+DAY_WORDS = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|yesterday|tomorrow)\b"
+                       r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|"
+                       r"may|jun|jul|aug|sep|oct|nov|dec)")
+# "a day later", "two weeks earlier": counted from the day the paragraph named last
+OFFSET_VALUE = re.compile(r"^P(\d+)([DW])$")
+OFFSET_WORD = re.compile(r"[ \t]+(later|earlier)\b")
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
 
 
@@ -197,6 +209,25 @@ def _clause(text: str, s: int, e: int, t_start: int, t_end: int) -> str:
     return re.sub(r"\s+", " ", clause)  # whole: only a table shortens text
 
 
+def _counted_from_before(text: str, tx: list[dict]) -> list[dict]:
+    """"On December 5 ... A day earlier, ...": a duration followed by "later"/"earlier" is a day,
+    counted from the last day the same paragraph named before it; with no such day it stays a duration."""
+    out = []
+    for i, t in enumerate(tx):
+        m = OFFSET_VALUE.match(str(t.get("value"))) if t.get("type") == "DURATION" else None
+        w = OFFSET_WORD.match(text, t["end"]) if m else None
+        if not (m and w):
+            continue
+        prev = [p for p in tx[:i] if p.get("type") == "DATE" and DAY_VALUE.match(str(p["value"]))
+                and p.get("source") != "dateline" and "\n" not in text[p["end"]:t["start"]]]
+        if not prev:
+            continue
+        days = int(m[1]) * (7 if m[2] == "W" else 1) * (1 if w[1] == "later" else -1)
+        day = date.fromisoformat(str(prev[-1]["value"])) + timedelta(days=days)
+        out.append({**t, "type": "DATE", "value": day.isoformat(), "end": w.end(), "text": text[t["start"]:w.end()]})
+    return out
+
+
 def _words(s: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{3,}", s.lower())}
 
@@ -212,7 +243,7 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
     rows: list[dict] = []
     for doc_id, tx in timexes.items():
         rec = by_id[doc_id]
-        for t in tx:
+        for t in tx + _counted_from_before(rec["text"], tx):
             if t.get("range"):  # a range is one event, told at its first part ("from May 3 to June 1")
                 if t["start"] != t["range_start"]:
                     continue
@@ -220,6 +251,11 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
                 t = {**t, "value": t["range"], "type": "DATE", "start": t["range_start"], "end": t["range_end"],
                      "text": rec["text"][t["range_start"]:t["range_end"]],
                      "mod": "APPROX" if vague else t.get("mod")}
+            part = DAY_PART_VALUE.match(str(t["value"]))
+            if not part and DAY_WORDS.search(str(t.get("text", ""))):
+                part = CLOCK_VALUE.match(str(t["value"]))
+            if part and t.get("type") in ("DATE", "TIME"):
+                t = {**t, "value": part[1], "type": "DATE"}
             b = _event_bounds(str(t["value"]))
             if t.get("type") != "DATE" or not b or t.get("source") == "dateline":
                 continue

@@ -38,6 +38,13 @@ def run_json(*args: str):
     return json.loads(out)
 
 
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """A folder holding one file per `articles` item (file name -> text): a corpus for the CLI."""
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def run_proc(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m karabakh_cli ARGS` as a real process (exit codes, pipes, signals)."""
     return subprocess.run([sys.executable, "-m", "karabakh_cli", *args], input=stdin, capture_output=True,

@@ -10,6 +10,7 @@ and "Emergencies Ministry of Russia" become "Russian Emergencies Ministry".
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -47,6 +48,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
     out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
+    out.extend(_agencies(doc, out, skip))
     _aged(doc, out)
     out.sort(key=lambda m: m["start"])
     return out
@@ -182,6 +184,41 @@ def _capital_places(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[
     return out
 
 
+def _agencies(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
+    """News agencies of data/datelines.json the model does not tag ("AFP" alone on a credit line, "told
+    TASS"). A name that is also a word or a common abbreviation ("Trend", "Report", "MENA": the file's
+    `ambiguous_agencies`) counts only where a source is named: "told Trend", "Trend reported",
+    "(AA)", alone on its line."""
+    from ..datelines import USER_ENV, agency_names
+
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    text = doc.text
+    out: list[dict] = []
+    names, ambiguous = agency_names(os.environ.get(USER_ENV) or None)
+    alt = "|".join(re.escape(n) for n in names)
+    for m in re.finditer(rf"(?<![\w.@/-])(?:{alt})(?![\w@/-]|\.\w)", text):
+        s, e = m.span()
+        if not _untagged(doc, s, e, taken + [(a["start"], a["end"]) for a in out]):
+            continue
+        if m.group().casefold() in ambiguous and not _as_a_source(text, s, e):
+            continue
+        out.append({"start": s, "end": e, "text": m.group(), "label": "ORG"})
+    return out
+
+
+_SOURCE_BEFORE = re.compile(r"(?i)(?:\btold|\bto|\baccording to|\bby|\bciting|\bcited|\bquoted by|\bsource:|\()\s*$")
+_SOURCE_AFTER = re.compile(r"(?i)^\s*(?:\)|reports?\b|reported\b|said\b|says\b|quoted\b|writes\b|wrote\b|"
+                           r"news agency\b|agency\b|newspaper\b|correspondent\b)")
+
+
+def _as_a_source(text: str, s: int, e: int) -> bool:
+    """Whether the name at [s, e) stands where a news source is named, or alone on its line."""
+    lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[lo: len(text) if hi < 0 else hi]
+    return (line.strip(" :.-\u2013\u2014") == text[s:e] or bool(_SOURCE_BEFORE.search(text[max(lo, s - 20):s]))
+            or bool(_SOURCE_AFTER.match(text[e:e + 20])))
+
+
 def _untagged(doc: Doc, s: int, e: int, taken: list[tuple[int, int]]) -> bool:
     """Whether [s, e) is whole tokens the model tagged nothing on and no mention holds."""
     span = doc.char_span(s, e)
@@ -202,11 +239,15 @@ def _extend(ent: Span, lex: Lexicon) -> tuple[Span, str]:
 
 
 def _split_paragraphs(ent: Span) -> list[Span]:
-    """An entity never runs across a line break, nor a spaced dash ("CRICKET - SRI LANKA")."""
+    """An entity never runs across a line break, nor a spaced dash ("CRICKET - SRI LANKA"), nor a
+    slash between names of three words or more ("Photo: Anna Petrova/Caucasus Wire": two credits;
+    "AC/DC" and an all-capitals headline's "RESULTS / STANDINGS" stay one)."""
     parts, start = [], ent.start
+    slashes = len(ent) - sum(t.text == "/" for t in ent) >= 3 and any(t.is_title for t in ent)
     for tok in ent:
         dash = tok.text in ("-", "--", "\u2013", "\u2014") and tok.whitespace_ and tok.i > 0 \
             and tok.doc[tok.i - 1].whitespace_
+        dash = dash or (slashes and tok.text == "/")
         if "\n" in tok.text or "\n" in tok.whitespace_ or dash:
             end = tok.i if "\n" in tok.text or dash else tok.i + 1
             if end > start:

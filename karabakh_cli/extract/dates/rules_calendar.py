@@ -61,6 +61,18 @@ def _numeric(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", str(y))
 
 
+@rule(r"(?<![\d-])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-(?P<y>(?:19|20)\d\d)(?![\d-])", 1)
+def _dashed(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"10-10-2020", "25-12-2021": a date stamp with dashes, day first unless the first number cannot
+    be a day; "03-04-2016" could be either and is not read as a date."""
+    a, b = int(m["a"]), int(m["b"])
+    if a != b and a <= 12 and b <= 12:
+        return None
+    mo, d = (a, b) if b > 12 else (b, a)
+    v = _full_date(int(m["y"]), mo, d)
+    return _c(m, "DATE", v) if v else None
+
+
 @rule(
     rf"(?:(?:this\s+coming|this|next|last)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mo>{MONTH})\s+(?:the\s+)?(?P<d>{DAY}|{ORD_DAY})(?:,?\s+(?P<y>{YEAR}|{SPOKEN_YEAR}))?",
     2,
@@ -142,12 +154,23 @@ def _month_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", f"{y:04d}-{_month_of(m['mo']):02d}")
 
 
-@rule(rf"(?P<mo>{MONTH})\s+(?P<rel>this|last|next)\s+year", 2)
+@rule(rf"(?P<mo>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", 2)
 def _month_rel_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if ctx.anchor is None:
         return _c(m, "DATE", f"XXXX-{_month_of(m['mo']):02d}")
     y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
     return _c(m, "DATE", f"{y:04d}-{_month_of(m['mo']):02d}")
+
+
+@rule(rf"(?:(?P<mo>{MONTH})\s+(?P<d>{DAY}|{ORD_DAY})|(?P<d2>{DAY}|{ORD_DAY})(?:\s+of)?\s+(?P<mo2>{MONTH})),?\s+"
+      rf"(?:of\s+)?(?P<rel>this|last|next)\s+year", 2)
+def _month_day_rel_year(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"on November 9 last year", "10 November this year": one date, its year counted from the article's."""
+    mo, d = _month_of(m["mo"] or m["mo2"]), _day_of(m["d"] or m["d2"])
+    if ctx.anchor is None:
+        return _c(m, "DATE", f"XXXX-{mo:02d}-{d:02d}") if _full_date(2000, mo, d) else None
+    v = _full_date(ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()], mo, d)
+    return _c(m, "DATE", v) if v else None
 
 
 def _resolve_month(ctx: _Ctx, m: re.Match, mo: int, rel: str | None) -> str:

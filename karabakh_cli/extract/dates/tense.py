@@ -7,7 +7,7 @@ from datetime import date
 
 from .arith import resolve_month_day
 from .patterns import _ABBR_MONTHS, _alt
-from .words import MONTHS, TENSE_CUES, WEEKDAYS
+from .words import MONTHS, POSITION_NOUNS, TENSE_CUES, TO_BE_PARTICIPLES, WEEKDAYS
 
 _CUE_KIND = {w.lower(): k for k, ws in TENSE_CUES.items() for w in ws}
 _CUE_RE = re.compile(r"(?<![\w'])(" + _alt(list(_CUE_KIND)) + r"|\w{3,}ed)(?![\w'])|('ll)\b", re.I)
@@ -61,6 +61,20 @@ _NAMED_DAY_NEXT = re.compile(r"\s+(?:" + _alt(list(WEEKDAYS) + list(MONTHS)) + r
 _AUX_REACH = 25  # characters between an auxiliary ("will", "had been") and the weak verb cue it governs
 _CLAUSE_END = re.compile(r"[,;(\"”]|''|\s--?\s|—")
 _ADJ_GAP = re.compile(r"\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+middle\s+of)[\s-]*)?", re.I)
+_NOUN_OF = re.compile(r"\b([a-z]{4,})\s+of\s+(?:the\s+)?$")
+_WORD_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(\w+)")
+
+
+def _names_a_thing(left: str) -> bool:
+    """"the ceasefire agreement of November 10": the date belongs to a noun, not to the clause's verb."""
+    m = _NOUN_OF.search(left)
+    return bool(m) and m[1] not in POSITION_NOUNS
+
+
+def _participle_next(seg: str, pos: int) -> bool:
+    """"to be held", "to be formally signed": a passive infinitive looks ahead; "to be activists" does not."""
+    m = _WORD_NEXT.match(seg, pos)
+    return bool(m) and (m[1].lower() in TO_BE_PARTICIPLES or bool(re.search(r"(?:ed|en|wn)$", m[1].lower())))
 
 
 def _abbreviation(before: str) -> bool:
@@ -86,6 +100,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
     if cut >= 0:
         left = left[cut + 1 :]
         lo = start - len(left)
+    if _names_a_thing(left):
+        return None
     right = text[end : end + 200]
     for m in re.finditer(r"[.!?](\s|$)|\n", right):
         if m.group() == "\n" or not (m.group()[0] == "." and _abbreviation(text[: end + m.start()])):
@@ -94,6 +110,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     strong_left: list[tuple[int, str]] = []  # (end offset, kind) of auxiliaries before the date
     best_pos = -1
+    best_word = ""
     # past a comma or a closing quote, a verb after the date is the reporting clause's ("will leave on
     # Friday, he said"): it decides only when the date's own clause has no cue
     boundary = _CLAUSE_END.search(right)
@@ -104,6 +121,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
             word = re.sub(r"\s+", " ", raw.lower())
             if word not in _CUE_KIND and (raw[0].isupper() or word in _NOT_VERBS):
                 continue
+            if word == "to be" and not _participle_next(seg, cm.end()):
+                continue  # "claiming to be activists on 12 December": a copula, not a plan
             if word in _NOUN_OR_VERB and _NOUN_NEXT.match(seg, cm.end()):
                 continue  # "vacation plans for the trip": the noun, not the verb that looks ahead
             if word.startswith("meet") and _MEET_OBJECT.match(seg, cm.end()):
@@ -123,6 +142,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
             if best is None or dist < best[0]:
                 best = (dist, kind)
                 best_pos = pos if sign < 0 else -1
+                best_word = word
+    if best and best_word in _ADJACENT_ONLY and any(
+            k == "past_strong" and "," not in text[e:start] for e, k in strong_left):
+        return "past_strong"  # "said it had evacuated 23 people by Sunday night": a deadline already met
     if best and best_pos >= 0 and best[1] != "past_strong":
         # an auxiliary governs the verb after it: "had been due to expire Friday", "will begin ... on Friday";
         # a past perfect also governs a future cue: "had been set to lapse Friday" is a future already past

@@ -18,6 +18,8 @@ FLOATING: dict[str, list[int]] = _DATA["floating_holidays"]
 VAGUE: list[str] = _DATA["vague_numbers"]
 TENSE_CUES: dict[str, list[str]] = _DATA["tense_cues"]
 RECENT_REACH: dict[str, int] = {k: v for k, v in _DATA["recent_reach_days"].items() if not k.startswith("_")}
+POSITION_NOUNS: set[str] = set(_DATA["noun_of_date"]["position_nouns"])
+TO_BE_PARTICIPLES: set[str] = set(_DATA["to_be_participles"]["words"])
 
 _MIN_YEAR, _MAX_YEAR = 1000, 2199
 

@@ -58,6 +58,7 @@ class Article:
     url: str | None = None
     external: str = ""  # metadata from outside the text (a record's fields), as JSON
     notes: list[str] = field(default_factory=list)  # about an article that is still read: its dateline's date
+    parsed: bool = True  # False: only read so far; `opening` locates its header, title and dateline
 
     @property
     def sha1(self) -> str:
@@ -108,6 +109,11 @@ def parse_article(doc_id: str, path: str, text: str, where: str | None = None, c
     if dl is not None:
         _apply_dateline(art, dl, where or path, check)
     return art
+
+
+def opening(art: Article) -> Article:
+    """An article `load(defer=True)` only read, with its header, title and dateline located."""
+    return art if art.parsed else parse_article(art.doc_id, art.path, art.text)
 
 
 def _skip_blank(text: str, pos: int) -> int:
@@ -178,7 +184,7 @@ def chunk_chars() -> int:
 
 def _kind(path: Path | str) -> str:
     """`text`, `jsonl`, `json`, `csv`, `tsv` or `html` from the file name (a `.gz` suffix is looked through)."""
-    suffixes = [s.lower() for s in Path(str(path)).suffixes]
+    suffixes = [s.lower() for s in (path if isinstance(path, Path) else Path(str(path))).suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     suffix = suffixes[-1] if suffixes else ""
@@ -760,7 +766,8 @@ def _stem(p: Path) -> str:
     name = p.name
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    return Path(name).stem or name
+    dot = name.rfind(".")  # Path(name).stem, without making a Path per file
+    return (name[:dot] if 0 < dot < len(name) - 1 else name) or name
 
 
 def expand_paths(paths: Iterable[str], warn: Callable[[str], None]) -> list[Path | str]:
@@ -833,16 +840,18 @@ def _scan(root: Path, warn: Callable[[str], None]) -> tuple[list[Path], list[Pat
 
     for d, dirs, files in os.walk(root, onerror=onerror):
         dirs[:] = sorted(x for x in dirs if not x.startswith("."))
+        base = Path(d)
         for f in files:
             if f.startswith("."):
                 continue
-            fp = Path(d) / f
-            if fp.is_symlink() and not fp.exists():
+            fp = base / f
+            regular = os.path.isfile(fp)  # one stat for the usual case; links and the rest looked at only then
+            if not regular and fp.is_symlink() and not fp.exists():
                 warn(f"{fp}: broken symbolic link")
                 continue
             if not _in_folder(fp):
                 other.append(fp)
-            elif not fp.is_file():
+            elif not regular:
                 warn(f"{fp}: not a regular file, skipped")
             else:
                 found.append(fp)
@@ -851,12 +860,14 @@ def _scan(root: Path, warn: Callable[[str], None]) -> tuple[list[Path], list[Pat
 
 # ------------------------------------------------------------------ load
 def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
-         fields: Fields | None = None) -> Iterator[Article]:
+         fields: Fields | None = None, defer: bool = False) -> Iterator[Article]:
     """Yield an Article for every readable article; every file or record not used is reported through `warn`.
 
     Text files are one article (id: the file stem); JSON Lines, JSON and CSV/TSV exports are one
     article a record (id: the record's own id when unique, else `<stem>:<line>`). Articles over
     `chunk_chars()` characters come as parts `<id>#p1`, `<id>#p2`, ...
+    `defer`: a text file of one part is only read (`parsed` False; its index key is its text alone),
+    so a caller that finds its record in the index never parses its opening (see `opening`).
     """
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     fields = fields or Fields()
@@ -874,6 +885,9 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
                 text, notes = _read_article_text(f, warn)
                 for n in notes:
                     warn(n)
+                if defer and not fields.default_date and len(text) <= chunk_chars():
+                    yield Article(doc_id=file_ids[f], path=str(f), text=text, parsed=False)
+                    continue
                 yield from _parts(_given(parse_article(file_ids[f], str(f), text), fields), warn)
             elif kind == "html":  # a saved news page: see htmlpage
                 from .htmlpage import html_article

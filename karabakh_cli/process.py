@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and agency anywhere in
-# the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`
-RECORD_VERSION = 6
+# the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`;
+# 7: the notes the opening gave (`notes`), so a warm run need not parse it again
+RECORD_VERSION = 7
 
 
 def article_meta(art: Article) -> dict:
@@ -37,6 +38,7 @@ def article_meta(art: Article) -> dict:
         "source": art.source,
         "url": art.url,
         "meta_spans": [list(s) for s in art.meta_spans],
+        "notes": list(art.notes),
         "text": art.text,
     }
 

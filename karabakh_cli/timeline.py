@@ -13,6 +13,7 @@ import calendar
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from .datelines import not_before
 
@@ -29,6 +30,7 @@ SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its values: "1998-08-09" thousands of times
 def _event_bounds(value: str) -> tuple[date, date] | None:
     """`_bounds`, and the spans a timeline row may also show: decades ("199" -> 1990 .. 1999) and
     seasons ("2020-FA" -> Sep 1 .. Nov 30)."""
@@ -42,6 +44,7 @@ def _event_bounds(value: str) -> tuple[date, date] | None:
     return _bounds(value)
 
 
+@lru_cache(maxsize=4096)
 def _bounds(value: str) -> tuple[date, date] | None:
     """First and last day a calendar value covers ("2020-12" -> Dec 1 .. Dec 31); spans too."""
     parts = value.split("/")

@@ -196,7 +196,13 @@ def _in_folder(path: Path) -> bool:
     """Whether a folder scan picks this file up (json is only read when named explicitly)."""
     name = path.name.lower()
     name = name[:-3] if name.endswith(".gz") else name
-    return Path(name).suffix in FOLDER_SUFFIXES
+    return _stem_suffix(name)[1] in FOLDER_SUFFIXES
+
+
+def _stem_suffix(name: str) -> tuple[str, str]:
+    """PurePath(name).stem and .suffix, without making a path object per file of a folder."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
 
 
 def _size(n: int) -> str:
@@ -266,13 +272,13 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
             if head == b"\x1f\x8b":
                 try:
                     with gzip.GzipFile(fileobj=_Prepend(head, fh)) as gz:
-                        data = gz.read(limit + 1)
+                        data = _read_at_most(gz, limit + 1)
                 except (EOFError, zlib.error, gzip.BadGzipFile) as e:
                     raise CorpusError(f"{path}: damaged gzip file ({e}), skipped") from None
                 if len(data) > limit:
                     raise CorpusError(too_big.format(" once decompressed"))
                 return data
-            data = head + fh.read(limit - 1)
+            data = head + _read_at_most(fh, limit - 1)
             if len(data) >= limit and fh.read(1):
                 raise CorpusError(too_big.format(""))
             return data
@@ -284,6 +290,22 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
         if not is_url(str(path)):
             raise
         raise CorpusError(f"{path}: cannot read ({_first_line(e)})") from None
+
+
+READ_CHUNK = 1 << 20
+
+
+def _read_at_most(fh, n: int) -> bytes:
+    """Up to `n` bytes, a chunk at a time: asking for the whole limit at once (20 MB) has the allocator map and
+    unmap that much for every small file, which cost more than reading a folder of short articles."""
+    parts = []
+    while n > 0:
+        chunk = fh.read(min(n, READ_CHUNK))
+        if not chunk:
+            break
+        parts.append(chunk)
+        n -= len(chunk)
+    return b"".join(parts)
 
 
 class _Prepend(io.RawIOBase):
@@ -766,8 +788,7 @@ def _stem(p: Path) -> str:
     name = p.name
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    dot = name.rfind(".")  # Path(name).stem, without making a Path per file
-    return (name[:dot] if 0 < dot < len(name) - 1 else name) or name
+    return _stem_suffix(name)[0] or name
 
 
 def expand_paths(paths: Iterable[str], warn: Callable[[str], None]) -> list[Path | str]:
@@ -855,7 +876,7 @@ def _scan(root: Path, warn: Callable[[str], None]) -> tuple[list[Path], list[Pat
                 warn(f"{fp}: not a regular file, skipped")
             else:
                 found.append(fp)
-    return sorted(found), other
+    return sorted(found, key=lambda p: p.parts), other  # Path order, without Path's slower comparisons
 
 
 # ------------------------------------------------------------------ load
@@ -875,6 +896,7 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
     real = [f for f in files if isinstance(f, (Path, Url))]
     file_ids = dict(zip(real, _unique_ids(real)))
     ids = _Ids(file_ids.values())
+    one_part = chunk_chars()
     for f in files:
         try:
             if f == "-":
@@ -885,7 +907,7 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
                 text, notes = _read_article_text(f, warn)
                 for n in notes:
                     warn(n)
-                if defer and not fields.default_date and len(text) <= chunk_chars():
+                if defer and not fields.default_date and len(text) <= one_part:
                     yield Article(doc_id=file_ids[f], path=str(f), text=text, parsed=False)
                     continue
                 yield from _parts(_given(parse_article(file_ids[f], str(f), text), fields), warn)

@@ -58,6 +58,7 @@ class Article:
     url: str | None = None
     external: str = ""  # metadata from outside the text (a record's fields), as JSON
     notes: list[str] = field(default_factory=list)  # about an article that is still read: its dateline's date
+    parsed: bool = True  # False: only read so far; `opening` locates its header, title and dateline
 
     @property
     def sha1(self) -> str:
@@ -108,6 +109,11 @@ def parse_article(doc_id: str, path: str, text: str, where: str | None = None, c
     if dl is not None:
         _apply_dateline(art, dl, where or path, check)
     return art
+
+
+def opening(art: Article) -> Article:
+    """An article `load(defer=True)` only read, with its header, title and dateline located."""
+    return art if art.parsed else parse_article(art.doc_id, art.path, art.text)
 
 
 def _skip_blank(text: str, pos: int) -> int:
@@ -178,7 +184,7 @@ def chunk_chars() -> int:
 
 def _kind(path: Path | str) -> str:
     """`text`, `jsonl`, `json`, `csv`, `tsv` or `html` from the file name (a `.gz` suffix is looked through)."""
-    suffixes = [s.lower() for s in Path(str(path)).suffixes]
+    suffixes = [s.lower() for s in (path if isinstance(path, Path) else Path(str(path))).suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     suffix = suffixes[-1] if suffixes else ""
@@ -190,7 +196,13 @@ def _in_folder(path: Path) -> bool:
     """Whether a folder scan picks this file up (json is only read when named explicitly)."""
     name = path.name.lower()
     name = name[:-3] if name.endswith(".gz") else name
-    return Path(name).suffix in FOLDER_SUFFIXES
+    return _stem_suffix(name)[1] in FOLDER_SUFFIXES
+
+
+def _stem_suffix(name: str) -> tuple[str, str]:
+    """PurePath(name).stem and .suffix, without making a path object per file of a folder."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
 
 
 def _size(n: int) -> str:
@@ -260,13 +272,13 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
             if head == b"\x1f\x8b":
                 try:
                     with gzip.GzipFile(fileobj=_Prepend(head, fh)) as gz:
-                        data = gz.read(limit + 1)
+                        data = _read_at_most(gz, limit + 1)
                 except (EOFError, zlib.error, gzip.BadGzipFile) as e:
                     raise CorpusError(f"{path}: damaged gzip file ({e}), skipped") from None
                 if len(data) > limit:
                     raise CorpusError(too_big.format(" once decompressed"))
                 return data
-            data = head + fh.read(limit - 1)
+            data = head + _read_at_most(fh, limit - 1)
             if len(data) >= limit and fh.read(1):
                 raise CorpusError(too_big.format(""))
             return data
@@ -278,6 +290,22 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
         if not is_url(str(path)):
             raise
         raise CorpusError(f"{path}: cannot read ({_first_line(e)})") from None
+
+
+READ_CHUNK = 1 << 20
+
+
+def _read_at_most(fh, n: int) -> bytes:
+    """Up to `n` bytes, a chunk at a time: asking for the whole limit at once (20 MB) has the allocator map and
+    unmap that much for every small file, which cost more than reading a folder of short articles."""
+    parts = []
+    while n > 0:
+        chunk = fh.read(min(n, READ_CHUNK))
+        if not chunk:
+            break
+        parts.append(chunk)
+        n -= len(chunk)
+    return b"".join(parts)
 
 
 class _Prepend(io.RawIOBase):
@@ -760,7 +788,7 @@ def _stem(p: Path) -> str:
     name = p.name
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    return Path(name).stem or name
+    return _stem_suffix(name)[0] or name
 
 
 def expand_paths(paths: Iterable[str], warn: Callable[[str], None]) -> list[Path | str]:
@@ -833,30 +861,34 @@ def _scan(root: Path, warn: Callable[[str], None]) -> tuple[list[Path], list[Pat
 
     for d, dirs, files in os.walk(root, onerror=onerror):
         dirs[:] = sorted(x for x in dirs if not x.startswith("."))
+        base = Path(d)
         for f in files:
             if f.startswith("."):
                 continue
-            fp = Path(d) / f
-            if fp.is_symlink() and not fp.exists():
+            fp = base / f
+            regular = os.path.isfile(fp)  # one stat for the usual case; links and the rest looked at only then
+            if not regular and fp.is_symlink() and not fp.exists():
                 warn(f"{fp}: broken symbolic link")
                 continue
             if not _in_folder(fp):
                 other.append(fp)
-            elif not fp.is_file():
+            elif not regular:
                 warn(f"{fp}: not a regular file, skipped")
             else:
                 found.append(fp)
-    return sorted(found), other
+    return sorted(found, key=lambda p: p.parts), other  # Path order, without Path's slower comparisons
 
 
 # ------------------------------------------------------------------ load
 def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
-         fields: Fields | None = None) -> Iterator[Article]:
+         fields: Fields | None = None, defer: bool = False) -> Iterator[Article]:
     """Yield an Article for every readable article; every file or record not used is reported through `warn`.
 
     Text files are one article (id: the file stem); JSON Lines, JSON and CSV/TSV exports are one
     article a record (id: the record's own id when unique, else `<stem>:<line>`). Articles over
     `chunk_chars()` characters come as parts `<id>#p1`, `<id>#p2`, ...
+    `defer`: a text file of one part is only read (`parsed` False; its index key is its text alone),
+    so a caller that finds its record in the index never parses its opening (see `opening`).
     """
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     fields = fields or Fields()
@@ -864,6 +896,7 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
     real = [f for f in files if isinstance(f, (Path, Url))]
     file_ids = dict(zip(real, _unique_ids(real)))
     ids = _Ids(file_ids.values())
+    one_part = chunk_chars()
     for f in files:
         try:
             if f == "-":
@@ -874,6 +907,9 @@ def load(paths: Iterable[str], *, warn: Callable[[str], None] | None = None,
                 text, notes = _read_article_text(f, warn)
                 for n in notes:
                     warn(n)
+                if defer and not fields.default_date and len(text) <= one_part:
+                    yield Article(doc_id=file_ids[f], path=str(f), text=text, parsed=False)
+                    continue
                 yield from _parts(_given(parse_article(file_ids[f], str(f), text), fields), warn)
             elif kind == "html":  # a saved news page: see htmlpage
                 from .htmlpage import html_article

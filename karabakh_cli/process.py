@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and agency anywhere in
 # the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`;
 # 7: ministries named "X Ministry of Country" with rule `ministry`; company names keep a title word ("General
-# Motors Corp."); "Elian American" split into a person and a nationality
-RECORD_VERSION = 7
+# Motors Corp."); "Elian American" split into a person and a nationality; 8: the notes the opening gave
+# (`notes`), so a warm run need not parse it again
+RECORD_VERSION = 8
 
 
 def article_meta(art: Article) -> dict:
@@ -39,6 +40,7 @@ def article_meta(art: Article) -> dict:
         "source": art.source,
         "url": art.url,
         "meta_spans": [list(s) for s in art.meta_spans],
+        "notes": list(art.notes),
         "text": art.text,
     }
 

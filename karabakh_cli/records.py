@@ -51,6 +51,7 @@ class Loaded:
     changed: int = 0  # of `processed`: paths whose text changed since they were indexed
     seconds: float = 0.0  # processing the `processed` ones, from the model loaded to the last record stored
     words: int = 0  # whitespace-separated words of the `processed` ones
+    parsed: int = 0  # articles whose opening (header, title, dateline) was parsed: not those the index answered
 
 
 def warn(msg: str) -> None:
@@ -72,32 +73,35 @@ def load(opts: Options) -> Loaded:
     say = (lambda msg: None) if opts.quiet else warn
     paths = opts.paths or [str(corpus.default_corpus())]
     articles = list(corpus.load(paths, warn=note, fields=corpus.Fields(
-        opts.text_field, opts.id_field, opts.date_field, opts.title_field, opts.default_date)))
+        opts.text_field, opts.id_field, opts.date_field, opts.title_field, opts.default_date),
+        defer=opts.use_index))
     if not articles:
         return Loaded([], failed=failed)
-    _notes(articles, say)
     name = nlp_mod.model_name(opts.model)
     store = None
     if opts.use_index:
         fp = store_mod.fingerprint(name, record_version=RECORD_VERSION, patterns=opts.patterns, aliases=opts.aliases)
         store = store_mod.open_store(opts.index or store_mod.default_path(), fp, warn=say)
+    keys = [a.sha1 for a in articles]  # hashed once: parsing a deferred opening leaves the key as it is
     found: dict[str, dict] = {}
     known: dict[tuple[str, str], str] = {}
     if store is not None:
         try:
-            found = store.get(sorted({a.sha1 for a in articles}))
+            found = store.get(sorted(set(keys)))
             known = store.paths((a.path, a.doc_id) for a in articles)
         except store_mod.sqlite3.Error as e:
             store = store_mod.rebuild(store, e, warn=say)
             found = {}
-    missing = [a for a in articles if a.sha1 not in found]
+    parsed = _openings(articles, keys, found)
+    _notes(articles, say)
+    missing = [a for a, k in zip(articles, keys) if k not in found]
     fresh: dict[str, dict] = {}
     seconds = 0.0
     if missing:
         store, seconds = _process(missing, name, opts, store, fresh, say)
-    recs = [_placed(found.get(a.sha1) or fresh[a.sha1], a) for a in articles]
+    recs = [_placed(found.get(k) or fresh[k], a) for a, k in zip(articles, keys)]
     if store is not None:
-        relocated = [r for a, r in zip(articles, recs) if a.sha1 in found and known.get((a.path, a.doc_id)) != a.sha1]
+        relocated = [r for a, k, r in zip(articles, keys, recs) if k in found and known.get((a.path, a.doc_id)) != k]
         try:
             store.touch(relocated)
         except store_mod.sqlite3.Error as e:
@@ -106,7 +110,22 @@ def load(opts: Options) -> Loaded:
     return Loaded(recs, from_index=len(articles) - len(missing), processed=len(missing), failed=failed,
                   new=sum(1 for a in missing if (a.path, a.doc_id) not in known),
                   changed=sum(1 for a in missing if (a.path, a.doc_id) in known),
-                  seconds=seconds, words=sum(len(a.text.split()) for a in missing))
+                  seconds=seconds, words=sum(len(a.text.split()) for a in missing), parsed=parsed)
+
+
+def _openings(articles: list[corpus.Article], keys: list[str], found: dict[str, dict]) -> int:
+    """Parse the openings `corpus.load` deferred, in place, but for articles the index holds: their record has
+    the title, date and dateline already, and the notes their opening gave when those name this file (else
+    they are made again for it). Returns how many articles have a parsed opening (the index answered the rest)."""
+    n = 0
+    for i, (a, k) in enumerate(zip(articles, keys)):
+        rec = None if a.parsed else found.get(k)
+        if rec is not None and all(x.startswith(f"{a.path}: ") for x in rec.get("notes") or ()):
+            a.notes = list(rec.get("notes") or ())
+            continue
+        articles[i] = corpus.opening(a)
+        n += 1
+    return n
 
 
 def _notes(articles: list[corpus.Article], say: Callable[[str], None], limit: int = 10) -> None:

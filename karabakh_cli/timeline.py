@@ -13,6 +13,7 @@ import calendar
 import re
 from collections import Counter
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .datelines import not_before
 
@@ -41,6 +42,7 @@ DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its values: "1998-08-09" thousands of times
 def _event_bounds(value: str) -> tuple[date, date] | None:
     """`_bounds`, and the spans a timeline row may also show: decades ("199" -> 1990 .. 1999) and
     seasons ("2020-FA" -> Sep 1 .. Nov 30)."""
@@ -54,6 +56,7 @@ def _event_bounds(value: str) -> tuple[date, date] | None:
     return _bounds(value)
 
 
+@lru_cache(maxsize=4096)
 def _bounds(value: str) -> tuple[date, date] | None:
     """First and last day a calendar value covers ("2020-12" -> Dec 1 .. Dec 31); spans too."""
     parts = value.split("/")

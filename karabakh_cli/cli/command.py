@@ -7,6 +7,7 @@ as one `Corpus`, which loads the records and picks the output format the same wa
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,9 +50,16 @@ class Corpus:
     source: str | None = None
 
     def load(self, paths: list[str] | None, *, doc: str | None = None):
-        """The records of `paths` (from the index where it has them), `--source` applied, `doc` checked."""
-        return load(options(paths, self.model, self.patterns, self.aliases, self.processes, self.index,
-                            self.no_index, self.source), doc=doc)
+        """The records of `paths` (from the index where it has them), `--source` applied, `doc` checked.
+
+        What follows is query work over them: millions of small acyclic objects, which the cyclic garbage
+        collector would scan again and again for nothing (a fifth of a warm command's CPU time on 10,000
+        articles; the peak memory is the same without it), so it is paused until the command returns.
+        """
+        loaded = load(options(paths, self.model, self.patterns, self.aliases, self.processes, self.index,
+                              self.no_index, self.source), doc=doc)
+        gc.disable()
+        return loaded
 
     @property
     def format(self) -> Format:
@@ -76,7 +84,12 @@ def command(name: str, *, without: tuple[str, ...] = ()) -> Callable:
         @functools.wraps(fn)
         def run(**kwargs: Any) -> Any:
             corpus = Corpus(**{n: kwargs.pop(n) for n, _, _ in shared})
-            return fn(**kwargs, corpus=corpus)
+            collecting = gc.isenabled()
+            try:
+                return fn(**kwargs, corpus=corpus)
+            finally:
+                if collecting:  # paused by `Corpus.load`
+                    gc.enable()
 
         run.__signature__ = sig.replace(parameters=params)  # what typer reads: the options, not `corpus`
         run.__annotations__ = {p.name: p.annotation for p in params}

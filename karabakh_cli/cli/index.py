@@ -56,7 +56,8 @@ def index_cli(paths: Paths = None, model: ModelOpt = None, patterns: PatternsOpt
     took = (f"; processing took {loaded.seconds:.1f} s ({loaded.words / loaded.seconds:,.0f} words/s)"
             if loaded.processed and loaded.seconds > 0 else "")
     print(f"kcli: {len(loaded.records)} documents: {loaded.from_index} from the index, "
-          f"{loaded.processed} processed{detail}, {len(loaded.failed)} failed; index: {where}{took}", file=sys.stderr)
+          f"{loaded.processed} processed{detail}, {len(loaded.failed)} failed, {loaded.parsed} openings parsed; "
+          f"index: {where}{took}", file=sys.stderr)
 
 
 @command("stats")

@@ -41,6 +41,8 @@ class Lexicon:
     company_suffixes: set[str] = field(default_factory=set)
     offices: dict[str, str] = field(default_factory=dict)  # office phrasing -> office
     particles: set[str] = field(default_factory=set)  # "bin" of "bin Laden": a surname, not a first name
+    cues: dict[str, set[str]] = field(default_factory=dict)  # sport and press cue lists of actor_rules.json
+    outlets: set[str] = field(default_factory=set)  # newspapers, broadcasters, agencies (as written)
 
     @cached_property
     def title_words(self) -> set[str]:
@@ -123,6 +125,10 @@ def load(aliases_file: str | None = None) -> Lexicon:
     lex.time_zones = set(rules.get("time_zones", []))
     lex.company_suffixes = set(rules.get("company_suffixes", []))
     lex.particles = set(rules.get("surname_particles", []))
+    for name in ("sport_slugs", "score_verbs", "draw_verbs", "fixture_words", "outlet_cues", "outlet_words",
+                 "sport_nations", "desk_words"):
+        lex.cues[name] = set(rules.get(name, []))
+    lex.outlets = set(rules.get("outlets", [])) | set(_read(DATA / "datelines.json").get("agencies", []))
     for office, phrasings in rules.get("offices", {}).items():
         for p in [office, *phrasings]:
             lex.offices[key(p)] = office

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..lexicon import UNIT_WORDS, Lexicon, key
+from . import teams
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -44,6 +45,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
     out = _joined(doc, sorted(out, key=lambda m: m["start"]), lex)
+    out = teams.relabel(doc, out, lex)
     out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
@@ -460,7 +462,7 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
     `home_country`: the country of the dateline's place, for "the national Emergencies Ministry".
     Ministries whose country the document never says get `ministry_topic` and no country:
     the corpus step names them. A mention named by a rule other than its own text carries
-    `rule` (alias, gazetteer, demonym, surname, first name, company, ministry) for `--explain`.
+    `rule` (alias, gazetteer, demonym, surname, first name, company, ministry, team) for `--explain`.
     """
     _persons_by_surname(ms, lex)
     by_last: dict[str, set[str]] = {}
@@ -486,7 +488,9 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
         # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join
         lasts = {pk for pk in by_last.get(bare or "", ()) if not office or office in offices[pk]}
         firsts = by_first.get(k, set()) if " " not in k else set()
-        if k in lex.aliases:
+        if m.get("rule") == "team":  # "Valencia 3 Getafe 2": the club, though the gazetteer knows the city
+            m["name"] = _tidy(m["text"])
+        elif k in lex.aliases:
             m["name"], lab = lex.aliases[k]
             m["label"] = lab or m["label"]
             m["rule"] = "alias"

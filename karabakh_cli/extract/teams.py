@@ -1,0 +1,224 @@
+"""Sides in sport and the press in news: labels the model gets wrong where the text's shape says what a name is.
+
+The model reads "Leeds 2 Arsenal 0" as a place and a person, "the daily Kommersant" as a person and a
+"SOCCER - " desk slug as an organisation. These steps correct mentions from the shape of the text alone,
+with word lists in `data/actor_rules.json` (users extend them there):
+
+- results lines ("Real Sociedad 2 Osasuna 1"), standings rows ("Bayern Munich 8 6 2 0 27 8 20"), fixtures
+  ("Birmingham v Barnsley", "KANSAS CITY AT DETROIT") and score sentences ("Denver beat Phoenix 121-117",
+  "drew 1-1 with Aston Villa", "a 3-0 win at Everton"): the sides are teams (ORG). A country stays a place
+  (the convention of the outside NER benchmarks: "Italy beat Norway" names places); a name the model calls a
+  person stays one (tennis, golf); set scores ("6-3, 7-6") are individuals' matches. A name made a team here is
+  a team wherever else its article writes it, except "in <name>" and the dateline;
+- rows of a list that give a country in brackets ("7. Irina Privalova (Russia) 11.27") are alike: when most are
+  persons, the rest are too; "S. Jayasuriya", an initial and a surname, is a person;
+- newspapers and agencies: a name beside an outlet word ("the daily Kommersant", "PAP news agency"), a listed
+  outlet, a wire signature ("Warsaw Newsroom") are organisations;
+- desk slugs opening a line ("SOCCER -", "Cricket:") are no actors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..lexicon import Lexicon, key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_WORD = r"[A-Z][\w.&'\u2019-]*"
+_MORE = rf"(?:{_WORD}|'s|\u2019s|of|de|la|del|di|da|do|du|los|las|el|al|and|&|\(\s?[A-Z]{{1,2}}\s?\))"
+NAME = rf"{_WORD}(?:[ \t]{_MORE})*"
+_NUM = r"(?:[-+]?\d[\d.,:/-]*|\.\d+|-)"
+_RANK = r"(?:\d{1,3}\.?[ \t]+)?"
+RESULT = re.compile(rf"^[ \t]*{_RANK}(?P<a>{NAME})[ \t]+\d{{1,3}}[ \t]+(?P<b>{NAME})[ \t]+\d{{1,3}}"
+                    rf"(?=[ \t]*$|[ \t]*[(,;.]|[ \t]+[a-z])", re.M)
+STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+{_NUM}){{3,}}[ \t]*$", re.M)
+AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+(?P<b>{NAME})[ \t]*$", re.M)
+SET_SCORE = re.compile(r",?[ \t]+\d-\d\b")
+WEEKDAY_MONTH = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December")
+PERSON_ROW_SHARE = 2 / 3
+
+
+@dataclass
+class _Rules:
+    fixture: re.Pattern
+    beat: re.Pattern
+    drew: re.Pattern
+    win_at: re.Pattern
+    cue_before: re.Pattern
+    cue_after: re.Pattern
+    cue_tail: re.Pattern
+    outlet_name: re.Pattern
+    desk: re.Pattern
+    slug: re.Pattern
+
+
+_compiled: dict[int, tuple[Lexicon, _Rules]] = {}
+
+
+def _alt(words: set[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _rules(lex: Lexicon) -> _Rules:
+    """The cue patterns of one lexicon, compiled once."""
+    hit = _compiled.get(id(lex))
+    if hit and hit[0] is lex:
+        return hit[1]
+    c = lex.cues
+    score = r"(?:by[ \t]+)?(?P<score>\d{1,3}-\d{1,3})"
+    r = _Rules(
+        fixture=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('fixture_words', set()))})[ \t]+(?P<b>{NAME})"),
+        beat=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('score_verbs', set()))})[ \t]+(?:the[ \t]+)?"
+                        rf"(?P<b>{NAME}),?[ \t]+{score}"),
+        drew=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('draw_verbs', set()))})[ \t]+{score}"
+                        rf"(?:[ \t]+(?:with|to|against|at|over)[ \t]+(?:the[ \t]+)?(?P<b>{NAME}))?"),
+        win_at=re.compile(rf"\d{{1,3}}-\d{{1,3}}[ \t]+(?:\w+[ \t]+)?(?:win|victory|defeat|loss|draw|winners|losers|"
+                          rf"triumph|success)[ \t]+(?:at|over|against|to|with|by)[ \t]+(?:the[ \t]+)?(?P<b>{NAME})"),
+        cue_before=re.compile(rf"\b(?:{_alt(c.get('outlet_cues', set()))})[ \t]+$"),
+        cue_after=re.compile(rf"[ \t]+(?:{_alt(c.get('outlet_cues', set()))})\b"),
+        cue_tail=re.compile(rf"(?:[ \t]+(?:{_alt(c.get('outlet_cues', set()))}))+$"),
+        outlet_name=re.compile(rf"\b(?:{_alt(c.get('outlet_words', set()))})[ \t]+(?P<n>{NAME})"),
+        desk=re.compile(rf"(?:[ \t]+{_WORD})?[ \t]+(?:{_alt({w.title() for w in c.get('desk_words', set())})})\b"),
+        slug=re.compile(rf"^[ \t]*(?i:{_alt(c.get('sport_slugs', set()))})[ \t]*(?:[-:\u2013\u2014]|$)", re.M),
+    )
+    _compiled[id(lex)] = (lex, r)
+    return r
+
+
+def relabel(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
+    """`found` with sport sides, list persons, outlets and slugs put right (sorted by offset)."""
+    text = doc.text
+    rules = _rules(lex)
+    found = [m for m in found if not _is_slug(text, m, rules, lex)]
+    found = _outlets(text, found, rules, lex)
+    found = _teams(text, found, rules, lex)
+    _list_persons(text, found, lex)
+    return sorted(found, key=lambda m: m["start"])
+
+
+def _is_slug(text: str, m: dict, rules: _Rules, lex: Lexicon) -> bool:
+    """"SOCCER - JAPAN WIN": a desk word opening a line."""
+    line_start = text.rfind("\n", 0, m["start"]) + 1
+    return (key(m["text"]) in lex.cues.get("sport_slugs", set()) and not text[line_start:m["start"]].strip()
+            and bool(rules.slug.match(text, line_start)))
+
+
+# ---------------------------------------------------------------- teams
+
+
+def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[dict]:
+    sides: list[tuple[int, int]] = []
+    players: list[tuple[int, int]] = []
+    for pat in (RESULT, STANDING, AT_LINE):
+        for m in pat.finditer(text):
+            sides.extend(m.span(g) for g in ("a", "b") if g in m.groupdict() and m.group(g))
+    for line in re.finditer(r"[^\n]+", text):
+        for pat in (rules.fixture, rules.beat, rules.drew, rules.win_at):
+            for m in pat.finditer(line.group()):
+                sets = "score" in m.groupdict() and m.group("score") and SET_SCORE.match(line.group(), m.end("score"))
+                (players if sets else sides).extend((line.start() + m.start(g), line.start() + m.end(g))
+                                                    for g in ("a", "b") if g in m.groupdict() and m.group(g))
+    teams: set[str] = set()
+    for s, e in sorted(set(sides)):
+        s, e = _trim(text, s, e)
+        name = text[s:e]
+        same = [m for m in found if m["start"] == s and m["end"] == e]
+        if e <= s or _nation(name, lex) or same and same[0]["label"] == "PERSON":
+            continue  # a national side is written as its country; a person the model knows stays one
+        if any(m["label"] == "PERSON" and m["start"] <= s and e <= m["end"] and (m["start"], m["end"]) != (s, e)
+               and not re.search(r"\d", m["text"]) for m in found):
+            continue  # inside a person's name ("Stuart Law")
+        found = [m for m in found if not (m["start"] < e and s < m["end"])]
+        found.append({"start": s, "end": e, "text": name, "label": "ORG", "rule": "team"})
+        teams.add(name)
+        first = re.match(rf"{_WORD}(?:[ \t]{_WORD})?(?=[ \t]{_WORD})", name)
+        if first and lex.places.get(key(first.group()), ("", "", None))[2]:  # "Boston" of "Boston Celtics"
+            teams.add(first.group())
+    for m in found:  # "Boston has won six straight": the article's team, written alone
+        if m["text"] in teams and m["label"] in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG") \
+                and not re.search(r"\bin[ \t]+$", text[max(0, m["start"] - 4):m["start"]]):
+            m.update(label="ORG", rule="team")
+    for s, e in players:  # "Iga Swiatek thrashed Marketa Vondrousova 6-0, 6-2": persons
+        s, e = _trim(text, s, e)
+        for m in found:
+            if (m["start"], m["end"]) == (s, e) and m["label"] == "ORG" and " " in m["text"] \
+                    and not _company_like(m["text"], lex):
+                m["label"] = "PERSON"
+    return found
+
+
+def _nation(name: str, lex: Lexicon) -> bool:
+    """A country, a nationality or a place fielding national sides ("Wales"): never a club."""
+    k = key(name)
+    return bool(lex.country_of(name)) or k in lex.demonyms or k in lex.cues.get("sport_nations", set())
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A side without a leading "The", a trailing "'s", joiner or full stop ("Zeleznik ( B )" stays whole)."""
+    name = text[s:e]
+    lead = re.match(r"(?:The|THE)[ \t]+", name)
+    if lead:
+        s += lead.end()
+    tail = re.search(r"(?:[ \t]+(?:of|de|la|del|di|da|do|du|los|las|el|al|and|&)|'s|\u2019s)+$", text[s:e])
+    if tail:
+        e = s + tail.start()
+    if text[s:e].endswith(".") and re.search(r"[a-z]{2}\.$", text[s:e]):
+        e -= 1  # "drew 1-1 with Aston Villa." (but "F.P." and "Co." keep theirs)
+    return s, e
+
+
+# ---------------------------------------------------------------- lists of persons
+
+
+def _list_persons(text: str, found: list[dict], lex: Lexicon) -> None:
+    """Rows naming a country in brackets are alike; "S. Jayasuriya" is a person."""
+    rows = [m for m in found if (b := re.match(r"[ \t]*\([ \t]*([^()\n]{2,30}?)[ \t]*\)", text[m["end"]:m["end"] + 40]))
+            and lex.country_of(b.group(1)) and not lex.country_of(m["text"])]
+    persons = sum(m["label"] == "PERSON" for m in rows)
+    if persons >= 2 and persons >= PERSON_ROW_SHARE * len(rows):
+        for m in rows:
+            if m["label"] == "ORG" and not _company_like(m["text"], lex):
+                m["label"] = "PERSON"
+    for m in found:
+        if m["label"] == "ORG" and re.fullmatch(r"[A-Z]\.[ \t]?[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)?",
+                                                 m["text"]) and not _company_like(m["text"], lex):
+            m["label"] = "PERSON"
+
+
+def _company_like(name: str, lex: Lexicon) -> bool:
+    words = key(name).split()
+    return (key(name) in lex.places or name in lex.outlets
+            or any(w.rstrip(".") in lex.company_suffixes or w in lex.company_suffixes or w in lex.fragments
+                   or w in lex.places for w in words[1:]))
+
+
+# ---------------------------------------------------------------- the press
+
+
+def _outlets(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[dict]:
+    out = []
+    for m in found:
+        s, e = m["start"], m["end"]
+        after = rules.cue_after.match(text, e)
+        cut = rules.cue_tail.search(m["text"]) if m["label"] == "ORG" else None
+        if cut and cut.start() > 0:  # "PAP news agency": the name is PAP
+            m = m | {"end": s + cut.start(), "text": m["text"][:cut.start()]}
+            e, after = m["end"], cut
+        desk = rules.desk.match(text, e) if m["label"] in ("GPE", "LOC", "ORG") else None
+        if desk:  # "-- Warsaw Newsroom", "New York Energy Desk"
+            m = m | {"end": desk.end(), "text": text[s:desk.end()], "label": "ORG"}
+        elif (after or rules.cue_before.search(text, max(0, s - 24), s) or m["text"] in lex.outlets) \
+                and m["label"] in ("PERSON", "GPE", "NORP", "ORG", "FAC") and key(m["text"]) not in lex.places \
+                and key(m["text"]) not in lex.demonyms:
+            m = m | {"label": "ORG"}
+        out.append(m)
+    taken = [(m["start"], m["end"]) for m in out]
+    for c in rules.outlet_name.finditer(text):  # "the daily Kommersant" the model did not tag
+        s, e = _trim(text, *c.span("n"))
+        if e > s and not any(a < e and s < b for a, b in taken) and not WEEKDAY_MONTH.fullmatch(text[s:e]):
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "ORG"})
+    return out

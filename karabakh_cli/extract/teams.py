@@ -14,7 +14,7 @@ with word lists in `data/actor_rules.json` (users extend them there):
   persons, the rest are too; "S. Jayasuriya", an initial and a surname, is a person;
 - newspapers and agencies: a name beside an outlet word ("the daily Kommersant", "PAP news agency"), a listed
   outlet, a wire signature ("Warsaw Newsroom") are organisations;
-- desk slugs opening a line ("SOCCER -", "Cricket:") are no actors.
+- desk slugs opening a line ("SOCCER -", "Cricket:") and competitions ("PGA Tour", "Fed Cup") are no actors.
 """
 from __future__ import annotations
 
@@ -32,14 +32,19 @@ _MORE = rf"(?:{_WORD}|'s|\u2019s|of|de|la|del|di|da|do|du|los|las|el|al|and|&|\(
 NAME = rf"{_WORD}(?:[ \t]{_MORE})*"
 _NUM = r"(?:[-+]?\d[\d.,:/-]*|\.\d+|-)"
 _RANK = r"(?:\d{1,3}\.?[ \t]+)?"
+_BRACKET = r"\([ \t]?[A-Z][\w. ]{1,25}?[ \t]?\)"  # "Dinamo ( Russia )"
 RESULT = re.compile(rf"^[ \t]*{_RANK}(?P<a>{NAME})[ \t]+\d{{1,3}}[ \t]+(?P<b>{NAME})[ \t]+\d{{1,3}}"
                     rf"(?=[ \t]*$|[ \t]*[(,;.]|[ \t]+[a-z])", re.M)
 STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+{_NUM}){{3,}}[ \t]*$", re.M)
-AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+(?P<b>{NAME})[ \t]*$", re.M)
+AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+{NAME}[ \t]*$", re.M)  # "... AT DETROIT": the venue
+_RUNS = r"\d{1,3}(?:-\d{1,2})?"
+INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS})?(?=[ \t]*[(,;.]|[ \t]*$)")
 SET_SCORE = re.compile(r",?[ \t]+\d-\d\b")
 WEEKDAY_MONTH = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                            r"July|August|September|October|November|December")
 PERSON_ROW_SHARE = 2 / 3
+FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # "T. The": no name
+FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am"}
 
 
 @dataclass
@@ -48,6 +53,7 @@ class _Rules:
     beat: re.Pattern
     drew: re.Pattern
     win_at: re.Pattern
+    role: re.Pattern
     cue_before: re.Pattern
     cue_after: re.Pattern
     cue_tail: re.Pattern
@@ -71,9 +77,10 @@ def _rules(lex: Lexicon) -> _Rules:
     c = lex.cues
     score = r"(?:by[ \t]+)?(?P<score>\d{1,3}-\d{1,3})"
     r = _Rules(
-        fixture=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('fixture_words', set()))})[ \t]+(?P<b>{NAME})"),
-        beat=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('score_verbs', set()))})[ \t]+(?:the[ \t]+)?"
-                        rf"(?P<b>{NAME}),?[ \t]+{score}"),
+        fixture=re.compile(rf"(?:(?P<a>{NAME})[ \t]+)?(?:{_alt(c.get('fixture_words', set()))})[ \t]+(?P<b>{NAME})"),
+        beat=re.compile(rf"(?P<a>{NAME})(?:[ \t]+{_BRACKET})?[ \t]+(?:{_alt(c.get('score_verbs', set()))})[ \t]+"
+                        rf"(?:the[ \t]+)?(?P<b>{NAME})(?:[ \t]+{_BRACKET})?,?[ \t]+{score}"),
+        role=re.compile(rf"(?P<a>{NAME})(?:'s|\u2019s)?[ \t]+(?:{_alt(c.get('team_roles', set()))})[ \t]+[A-Z]"),
         drew=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('draw_verbs', set()))})[ \t]+{score}"
                         rf"(?:[ \t]+(?:with|to|against|at|over)[ \t]+(?:the[ \t]+)?(?P<b>{NAME}))?"),
         win_at=re.compile(rf"\d{{1,3}}-\d{{1,3}}[ \t]+(?:\w+[ \t]+)?(?:win|victory|defeat|loss|draw|winners|losers|"
@@ -93,7 +100,7 @@ def relabel(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
     """`found` with sport sides, list persons, outlets and slugs put right (sorted by offset)."""
     text = doc.text
     rules = _rules(lex)
-    found = [m for m in found if not _is_slug(text, m, rules, lex)]
+    found = [m for m in found if not _is_slug(text, m, rules, lex) and not _is_event(m, lex)]
     found = _outlets(text, found, rules, lex)
     found = _teams(text, found, rules, lex)
     _list_persons(text, found, lex)
@@ -107,27 +114,44 @@ def _is_slug(text: str, m: dict, rules: _Rules, lex: Lexicon) -> bool:
             and bool(rules.slug.match(text, line_start)))
 
 
+def _is_event(m: dict, lex: Lexicon) -> bool:
+    """"the Fed Cup", "PGA Tour victories": a competition, not an organisation."""
+    words = key(m["text"]).split()
+    heads = lex.cues.get("event_heads", set())
+    return m["label"] == "ORG" and len(words) >= 2 and (words[-1] in heads or " ".join(words[-2:]) in heads)
+
+
 # ---------------------------------------------------------------- teams
 
 
 def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[dict]:
-    sides: list[tuple[int, int]] = []
+    sides: dict[tuple[int, int], bool] = {}  # span -> sure (a results line: over the model's "person")
     players: list[tuple[int, int]] = []
-    for pat in (RESULT, STANDING, AT_LINE):
+    for pat, sure in ((RESULT, True), (STANDING, False), (AT_LINE, False)):
         for m in pat.finditer(text):
-            sides.extend(m.span(g) for g in ("a", "b") if g in m.groupdict() and m.group(g))
+            for g in ("a", "b"):
+                if g in m.groupdict() and m.group(g):
+                    sure_here = sure or pat is STANDING and " " not in m.group(g)
+                    sides[m.span(g)] = sides.get(m.span(g), False) or sure_here
     for line in re.finditer(r"[^\n]+", text):
-        for pat in (rules.fixture, rules.beat, rules.drew, rules.win_at):
+        for pat in (rules.fixture, INNINGS, rules.beat, rules.drew, rules.win_at, rules.role):
+            if pat in (rules.fixture, INNINGS) and _prose(line.group(), lex):
+                continue  # "the Roe v Wade decision", "On March 3, ...": running text, not a fixture or score list
             for m in pat.finditer(line.group()):
                 sets = "score" in m.groupdict() and m.group("score") and SET_SCORE.match(line.group(), m.end("score"))
-                (players if sets else sides).extend((line.start() + m.start(g), line.start() + m.end(g))
-                                                    for g in ("a", "b") if g in m.groupdict() and m.group(g))
+                for g in ("a", "b"):
+                    if g in m.groupdict() and m.group(g):
+                        span = (line.start() + m.start(g), line.start() + m.end(g))
+                        if sets:
+                            players.append(span)
+                        else:
+                            sides.setdefault(span, False)
     teams: set[str] = set()
-    for s, e in sorted(set(sides)):
-        s, e = _trim(text, s, e)
+    for (s, e), sure in sorted(sides.items()):
+        s, e = _trim(text, s, e, lex)
         name = text[s:e]
         same = [m for m in found if m["start"] == s and m["end"] == e]
-        if e <= s or _nation(name, lex) or same and same[0]["label"] == "PERSON":
+        if e <= s or _nation(name, lex) or same and same[0]["label"] == "PERSON" and not sure:
             continue  # a national side is written as its country; a person the model knows stays one
         if any(m["label"] == "PERSON" and m["start"] <= s and e <= m["end"] and (m["start"], m["end"]) != (s, e)
                and not re.search(r"\d", m["text"]) for m in found):
@@ -143,12 +167,18 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
                 and not re.search(r"\bin[ \t]+$", text[max(0, m["start"] - 4):m["start"]]):
             m.update(label="ORG", rule="team")
     for s, e in players:  # "Iga Swiatek thrashed Marketa Vondrousova 6-0, 6-2": persons
-        s, e = _trim(text, s, e)
+        s, e = _trim(text, s, e, lex)
         for m in found:
             if (m["start"], m["end"]) == (s, e) and m["label"] == "ORG" and " " in m["text"] \
                     and not _company_like(m["text"], lex):
                 m["label"] = "PERSON"
     return found
+
+
+def _prose(line: str, lex: Lexicon) -> bool:
+    """Whether a line is running text: a lower-case word outside brackets that no fixture list has."""
+    words = re.findall(r"\b[a-z]+\b", re.sub(r"\([^()]*\)", " ", line))
+    return any(w not in FIXTURE_LINE_WORDS and w not in lex.cues.get("fixture_words", set()) for w in words)
 
 
 def _nation(name: str, lex: Lexicon) -> bool:
@@ -157,7 +187,7 @@ def _nation(name: str, lex: Lexicon) -> bool:
     return bool(lex.country_of(name)) or k in lex.demonyms or k in lex.cues.get("sport_nations", set())
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def _trim(text: str, s: int, e: int, lex: Lexicon) -> tuple[int, int]:
     """A side without a leading "The", a trailing "'s", joiner or full stop ("Zeleznik ( B )" stays whole)."""
     name = text[s:e]
     lead = re.match(r"(?:The|THE)[ \t]+", name)
@@ -168,6 +198,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e = s + tail.start()
     if text[s:e].endswith(".") and re.search(r"[a-z]{2}\.$", text[s:e]):
         e -= 1  # "drew 1-1 with Aston Villa." (but "F.P." and "Co." keep theirs)
+    home = re.search(r"[ \t]+of[ \t]+([^\n]+)$", text[s:e])
+    if home and _nation(home.group(1), lex):
+        e = s + home.start()  # "Benetton of Italy beat Dinamo of Russia"
     return s, e
 
 
@@ -185,7 +218,8 @@ def _list_persons(text: str, found: list[dict], lex: Lexicon) -> None:
                 m["label"] = "PERSON"
     for m in found:
         if m["label"] == "ORG" and re.fullmatch(r"[A-Z]\.[ \t]?[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)?",
-                                                 m["text"]) and not _company_like(m["text"], lex):
+                                                 m["text"]) and not _company_like(m["text"], lex) \
+                and not any(key(w) in FUNCTION_WORDS for w in m["text"].split()[1:]):
             m["label"] = "PERSON"
 
 
@@ -218,7 +252,7 @@ def _outlets(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[
         out.append(m)
     taken = [(m["start"], m["end"]) for m in out]
     for c in rules.outlet_name.finditer(text):  # "the daily Kommersant" the model did not tag
-        s, e = _trim(text, *c.span("n"))
+        s, e = _trim(text, *c.span("n"), lex)
         if e > s and not any(a < e and s < b for a, b in taken) and not WEEKDAY_MONTH.fullmatch(text[s:e]):
             out.append({"start": s, "end": e, "text": text[s:e], "label": "ORG"})
     return out

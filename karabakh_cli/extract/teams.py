@@ -127,6 +127,7 @@ def _is_event(m: dict, lex: Lexicon) -> bool:
 def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[dict]:
     sides: dict[tuple[int, int], bool] = {}  # span -> sure (a results line: over the model's "person")
     players: list[tuple[int, int]] = []
+    before_role: set[tuple[int, int]] = set()  # sides before a role word, where the model's splits are kept
     for pat, sure in ((RESULT, True), (STANDING, False), (AT_LINE, False)):
         for m in pat.finditer(text):
             for g in ("a", "b"):
@@ -146,13 +147,17 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
                             players.append(span)
                         else:
                             sides.setdefault(span, False)
+                            if pat is rules.role:
+                                before_role.add(span)
     teams: set[str] = set()
-    for (s, e), sure in sorted(sides.items()):
-        s, e = _trim(text, s, e, lex)
+    for (s0, e0), sure in sorted(sides.items()):
+        s, e = _trim(text, s0, e0, lex)
         name = text[s:e]
         same = [m for m in found if m["start"] == s and m["end"] == e]
         if e <= s or _nation(name, lex) or same and same[0]["label"] == "PERSON" and not sure:
             continue  # a national side is written as its country; a person the model knows stays one
+        if (s0, e0) in before_role and sum(s <= m["start"] and m["end"] <= e for m in found) > 1:
+            continue  # "Qantas' India manager": two names the model kept apart are no one side
         if any(m["label"] == "PERSON" and m["start"] <= s and e <= m["end"] and (m["start"], m["end"]) != (s, e)
                and not re.search(r"\d", m["text"]) for m in found):
             continue  # inside a person's name ("Stuart Law")

@@ -33,18 +33,22 @@ NAME = rf"{_WORD}(?:[ \t]{_MORE})*"
 _NUM = r"(?:[-+]?\d[\d.,:/-]*|\.\d+|-)"
 _RANK = r"(?:\d{1,3}\.?[ \t]+)?"
 _BRACKET = r"\([ \t]?[A-Z][\w. ]{1,25}?[ \t]?\)"  # "Dinamo ( Russia )"
-RESULT = re.compile(rf"^[ \t]*{_RANK}(?P<a>{NAME})[ \t]+\d{{1,3}}[ \t]+(?P<b>{NAME})[ \t]+\d{{1,3}}"
+RESULT = re.compile(rf"^[ \t]*{_RANK}(?P<a>{NAME})[ \t]+\d{{1,3}}(?:[ \t]+\([^()\n]*\))?[ \t]+(?P<b>{NAME})"
+                    rf"[ \t]+\d{{1,3}}"
                     rf"(?=[ \t]*$|[ \t]*[(,;.]|[ \t]+[a-z])", re.M)
-STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+{_NUM}){{3,}}[ \t]*$", re.M)
+STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+\d{{1,3}}){{3}}(?:[ \t]+{_NUM})*[ \t]*$",
+                      re.M)  # played, won, drawn...: counts (a table of decimals is no standings)
 AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+{NAME}[ \t]*$", re.M)  # "... AT DETROIT": the venue
 _RUNS = r"\d{1,3}(?:-\d{1,2})?"
-INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS})?(?=[ \t]*[(,;.]|[ \t]*$)")
+INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS}|[ \t]+(?:points|pts))?"
+                     rf"(?=[ \t]*[(,;.]|[ \t]*$)")
 SET_SCORE = re.compile(r",?[ \t]+\d-\d\b")
 WEEKDAY_MONTH = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                            r"July|August|September|October|November|December")
 PERSON_ROW_SHARE = 2 / 3
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # "T. The": no name
-FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am"}
+FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am",
+                      "points", "pts"}
 
 
 @dataclass
@@ -75,16 +79,18 @@ def _rules(lex: Lexicon) -> _Rules:
     if hit and hit[0] is lex:
         return hit[1]
     c = lex.cues
-    score = r"(?:by[ \t]+)?(?P<score>\d{1,3}-\d{1,3})"
+    score = (r"(?:by[ \t]+)?(?P<score>\d{1,3}-\d{1,3})|by[ \t]+(?:an[ \t]+innings|\w+[ \t]+(?:runs|wickets|goals|"
+             r"points|tries|strokes|shots|lengths))")  # "beat Somerset by an innings", "by nine wickets"
     r = _Rules(
         fixture=re.compile(rf"(?:(?P<a>{NAME})[ \t]+)?(?:{_alt(c.get('fixture_words', set()))})[ \t]+(?P<b>{NAME})"),
         beat=re.compile(rf"(?P<a>{NAME})(?:[ \t]+{_BRACKET})?[ \t]+(?:{_alt(c.get('score_verbs', set()))})[ \t]+"
-                        rf"(?:the[ \t]+)?(?P<b>{NAME})(?:[ \t]+{_BRACKET})?,?[ \t]+{score}"),
+                        rf"(?:the[ \t]+)?(?P<b>{NAME})(?:[ \t]+{_BRACKET})?,?[ \t]+(?:{score})"),
         role=re.compile(rf"(?P<a>{NAME})(?:'s|\u2019s)?[ \t]+(?:{_alt(c.get('team_roles', set()))})[ \t]+[A-Z]"),
-        drew=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('draw_verbs', set()))})[ \t]+{score}"
+        drew=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('draw_verbs', set()))})[ \t]+(?:{score})"
                         rf"(?:[ \t]+(?:with|to|against|at|over)[ \t]+(?:the[ \t]+)?(?P<b>{NAME}))?"),
-        win_at=re.compile(rf"\d{{1,3}}-\d{{1,3}}[ \t]+(?:\w+[ \t]+)?(?:win|victory|defeat|loss|draw|winners|losers|"
-                          rf"triumph|success)[ \t]+(?:at|over|against|to|with|by)[ \t]+(?:the[ \t]+)?(?P<b>{NAME})"),
+        win_at=re.compile(rf"(?:(?P<pre>\d{{1,3}}-\d{{1,3}})[ \t]+(?:\w+[ \t]+)?)?(?:win|victory|defeat|loss|draw|"
+                          rf"winners|losers|triumph|success)[ \t]+(?:at|over|against|to|with|by)[ \t]+(?:the[ \t]+)?"
+                          rf"(?P<b>{NAME})(?(pre)|[ \t]+\d{{1,3}}-\d{{1,3}})"),  # "3-0 win at Everton", "loss to X 2-1"
         cue_before=re.compile(rf"\b(?:{_alt(c.get('outlet_cues', set()))})[ \t]+$"),
         cue_after=re.compile(rf"[ \t]+(?:{_alt(c.get('outlet_cues', set()))})\b"),
         cue_tail=re.compile(rf"(?:[ \t]+(?:{_alt(c.get('outlet_cues', set()))}))+$"),
@@ -141,14 +147,18 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
             for m in pat.finditer(line.group()):
                 sets = "score" in m.groupdict() and m.group("score") and SET_SCORE.match(line.group(), m.end("score"))
                 for g in ("a", "b"):
-                    if g in m.groupdict() and m.group(g):
-                        span = (line.start() + m.start(g), line.start() + m.end(g))
+                    if not (g in m.groupdict() and m.group(g)):
+                        continue
+                    for span in _parts(text, line.start() + m.start(g), line.start() + m.end(g), lex):
                         if sets:
                             players.append(span)
-                        else:
-                            sides.setdefault(span, False)
-                            if pat is rules.role:
-                                before_role.add(span)
+                            continue
+                        prefix = line.group()[:m.start(g)]
+                        sure = pat is INNINGS and " " not in text[span[0]:span[1]] \
+                            and prefix.count("(") <= prefix.count(")")  # "Kent 108-3", not "( Simmons 4-38 )"
+                        sides[span] = sides.get(span, False) or sure
+                        if pat is rules.role:
+                            before_role.add(span)
     teams: set[str] = set()
     for (s0, e0), sure in sorted(sides.items()):
         s, e = _trim(text, s0, e0, lex)
@@ -169,7 +179,7 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
             teams.add(first.group())
     for m in found:  # "Boston has won six straight": the article's team, written alone
         if m["text"] in teams and m["label"] in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG") \
-                and not re.search(r"\bin[ \t]+$", text[max(0, m["start"] - 4):m["start"]]):
+                and not re.search(r"\b(?i:in|at)[ \t]+$", text[max(0, m["start"] - 4):m["start"]]):
             m.update(label="ORG", rule="team")
     for s, e in players:  # "Iga Swiatek thrashed Marketa Vondrousova 6-0, 6-2": persons
         s, e = _trim(text, s, e, lex)
@@ -184,6 +194,17 @@ def _prose(line: str, lex: Lexicon) -> bool:
     """Whether a line is running text: a lower-case word outside brackets that no fixture list has."""
     words = re.findall(r"\b[a-z]+\b", re.sub(r"\([^()]*\)", " ", line))
     return any(w not in FIXTURE_LINE_WORDS and w not in lex.cues.get("fixture_words", set()) for w in words)
+
+
+def _parts(text: str, s: int, e: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """"Blackburn and Southampton skipper": two sides (but "Trinidad and Tobago" is one nation)."""
+    if _nation(text[s:e], lex):
+        return [(s, e)]
+    out, pos = [], s
+    for m in re.finditer(r"[ \t]+(?:and|&)[ \t]+", text[s:e]):
+        out.append((pos, s + m.start()))
+        pos = s + m.end()
+    return [*out, (pos, e)]
 
 
 def _nation(name: str, lex: Lexicon) -> bool:
@@ -250,6 +271,8 @@ def _outlets(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[
         desk = rules.desk.match(text, e) if m["label"] in ("GPE", "LOC", "ORG") else None
         if desk:  # "-- Warsaw Newsroom", "New York Energy Desk"
             m = m | {"end": desk.end(), "text": text[s:desk.end()], "label": "ORG"}
+        elif key(m["text"]).rsplit(" ", 1)[-1] in lex.cues.get("desk_words", set()) and " " in m["text"]:
+            m = m | {"label": "ORG"}  # "Dublin Newsroom" read as a person
         elif (after or rules.cue_before.search(text, max(0, s - 24), s) or m["text"] in lex.outlets) \
                 and m["label"] in ("PERSON", "GPE", "NORP", "ORG", "FAC") and key(m["text"]) not in lex.places \
                 and key(m["text"]) not in lex.demonyms:

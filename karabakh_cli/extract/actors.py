@@ -31,8 +31,10 @@ AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
 
 
-def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> list[dict]:
-    """Actor mentions in `doc`, sorted by offset, none inside `skip` ranges."""
+def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = (), text: str | None = None) -> list[dict]:
+    """Actor mentions in `doc`, sorted by offset, none inside `skip` ranges.
+
+    `text`: the article as written when the model read a truecased copy (same offsets)."""
     skip = list(skip)
     out: list[dict] = []
     for ent in doc.ents:
@@ -45,7 +47,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
     out = _joined(doc, sorted(out, key=lambda m: m["start"]), lex)
-    out = teams.relabel(doc, out, lex)
+    out = teams.relabel(text or doc.text, out, lex)
     out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))

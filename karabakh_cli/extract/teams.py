@@ -20,12 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon, key
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 _WORD = r"[A-Z][\w.&'\u2019-]*"
 _MORE = rf"(?:{_WORD}|'s|\u2019s|of|de|la|del|di|da|do|du|los|las|el|al|and|&|\(\s?[A-Z]{{1,2}}\s?\))"
@@ -36,8 +32,8 @@ _BRACKET = r"\([ \t]?[A-Z][\w. ]{1,25}?[ \t]?\)"  # "Dinamo ( Russia )"
 RESULT = re.compile(rf"^[ \t]*{_RANK}(?P<a>{NAME})[ \t]+\d{{1,3}}(?:[ \t]+\([^()\n]*\))?[ \t]+(?P<b>{NAME})"
                     rf"[ \t]+\d{{1,3}}"
                     rf"(?=[ \t]*$|[ \t]*[(,;.]|[ \t]+[a-z])", re.M)
-STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+\d{{1,3}}){{3}}(?:[ \t]+{_NUM})*[ \t]*$",
-                      re.M)  # played, won, drawn...: counts (a table of decimals is no standings)
+STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+\d{{1,3}}){{2}}(?:[ \t]+{_NUM})+[ \t]*$",
+                      re.M)  # won, lost...: counts first (a table of decimals is no standings)
 AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+{NAME}[ \t]*$", re.M)  # "... AT DETROIT": the venue
 _RUNS = r"\d{1,3}(?:-\d{1,2})?"
 INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS}|[ \t]+(?:points|pts))?"
@@ -102,9 +98,11 @@ def _rules(lex: Lexicon) -> _Rules:
     return r
 
 
-def relabel(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
-    """`found` with sport sides, list persons, outlets and slugs put right (sorted by offset)."""
-    text = doc.text
+def relabel(text: str, found: list[dict], lex: Lexicon) -> list[dict]:
+    """`found` with sport sides, list persons, outlets and slugs put right (sorted by offset).
+
+    `text`: the article as written, not the model's truecased text ("DETROIT 4 Kansas City 1" is no headline).
+    """
     rules = _rules(lex)
     found = [m for m in found if not _is_slug(text, m, rules, lex) and not _is_event(m, lex)]
     found = _outlets(text, found, rules, lex)
@@ -164,7 +162,8 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
         s, e = _trim(text, s0, e0, lex)
         name = text[s:e]
         same = [m for m in found if m["start"] == s and m["end"] == e]
-        if e <= s or _nation(name, lex) or same and same[0]["label"] == "PERSON" and not sure:
+        if e <= s or _nation(name, lex) or same and (same[0]["label"] == "PERSON" and not sure
+                                                      or same[0]["label"] == "NORP"):
             continue  # a national side is written as its country; a person the model knows stays one
         if (s0, e0) in before_role and sum(s <= m["start"] and m["end"] <= e for m in found) > 1:
             continue  # "Qantas' India manager": two names the model kept apart are no one side
@@ -179,7 +178,8 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
             teams.add(first.group())
     for m in found:  # "Boston has won six straight": the article's team, written alone
         if m["text"] in teams and m["label"] in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG") \
-                and not re.search(r"\b(?i:in|at)[ \t]+$", text[max(0, m["start"] - 4):m["start"]]):
+                and not re.search(r"\b(?i:in|at)[ \t]+$", text[max(0, m["start"] - 4):m["start"]]) \
+                and not _dateline_like(text, m):
             m.update(label="ORG", rule="team")
     for s, e in players:  # "Iga Swiatek thrashed Marketa Vondrousova 6-0, 6-2": persons
         s, e = _trim(text, s, e, lex)
@@ -194,6 +194,13 @@ def _prose(line: str, lex: Lexicon) -> bool:
     """Whether a line is running text: a lower-case word outside brackets that no fixture list has."""
     words = re.findall(r"\b[a-z]+\b", re.sub(r"\([^()]*\)", " ", line))
     return any(w not in FIXTURE_LINE_WORDS and w not in lex.cues.get("fixture_words", set()) for w in words)
+
+
+def _dateline_like(text: str, m: dict) -> bool:
+    """"NEW YORK 1996-08-30", "BOSTON (AP) —": a place opening a line before a date, agency or dash."""
+    line_start = text.rfind("\n", 0, m["start"]) + 1
+    return not text[line_start:m["start"]].strip() and bool(re.match(r"[ \t]*(?:,|\(|[-\u2013\u2014]|\d{4}-\d\d)",
+                                                                     text[m["end"]:m["end"] + 12]))
 
 
 def _parts(text: str, s: int, e: int, lex: Lexicon) -> list[tuple[int, int]]:

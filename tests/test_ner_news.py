@@ -62,8 +62,10 @@ def test_shapes_that_are_no_sports(tmp_path):
         "WASHINGTON (AP) — Abortion opponents marked the anniversary of the Roe v. Wade decision on Thursday.\n\n"
         "On Monday, March 3, the airline said its Boeing 747 fleet would be grounded. Qantas' India manager "
         "Khursheed Lam said bookings were strong.\n", encoding="utf-8")
+    (tmp_path / "xinhua.txt").write_text("JOHANNESBURG, August 7 (Xinhua) --\n\nSouth Africa's rand firmed on Friday.\n",
+                                         encoding="utf-8")
     p = run_proc("entities", "--mentions", "--json", "--no-index", str(tmp_path))
     assert p.returncode == 0, p.stderr
     ms = {m["text"]: m["label"] for m in json.loads(p.stdout)}
-    assert "March" not in ms and ms.get("Roe") != "ORG" and "Roe v. Wade" not in ms
+    assert "March" not in ms and "August" not in ms and ms.get("Roe") != "ORG" and "Roe v. Wade" not in ms
     assert "Qantas' India" not in ms and ms.get("Khursheed Lam") == "PERSON"

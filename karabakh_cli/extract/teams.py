@@ -39,8 +39,9 @@ _RUNS = r"\d{1,3}(?:-\d{1,2})?"
 INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS}|[ \t]+(?:points|pts))?"
                      rf"(?=[ \t]*[(,;.]|[ \t]*$)")
 SET_SCORE = re.compile(r",?[ \t]+\d-\d\b")
-WEEKDAY_MONTH = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
-                           r"July|August|September|October|November|December")
+WEEKDAY_MONTH = re.compile(r"(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+                           r"Oct|Nov|Dec)\.?)")
 PERSON_ROW_SHARE = 2 / 3
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # "T. The": no name
 FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am",
@@ -162,9 +163,10 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
         s, e = _trim(text, s0, e0, lex)
         name = text[s:e]
         same = [m for m in found if m["start"] == s and m["end"] == e]
-        if e <= s or _nation(name, lex) or same and (same[0]["label"] == "PERSON" and not sure
-                                                      or same[0]["label"] == "NORP"):
-            continue  # a national side is written as its country; a person the model knows stays one
+        if e <= s or _nation(name, lex) or WEEKDAY_MONTH.fullmatch(name.split()[0]):
+            continue  # a national side is written as its country; "August 7 (Xinhua)" is a date
+        if same and (same[0]["label"] == "PERSON" and not sure or same[0]["label"] == "NORP"):
+            continue  # a person the model knows stays one
         if (s0, e0) in before_role and sum(s <= m["start"] and m["end"] <= e for m in found) > 1:
             continue  # "Qantas' India manager": two names the model kept apart are no one side
         if any(m["label"] == "PERSON" and m["start"] <= s and e <= m["end"] and (m["start"], m["end"]) != (s, e)

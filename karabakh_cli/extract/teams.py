@@ -34,7 +34,7 @@ RESULT = re.compile(rf"^[ \t]*{_RANK}(?P<a>{NAME})[ \t]+\d{{1,3}}(?:[ \t]+\([^()
                     rf"(?=[ \t]*$|[ \t]*[(,;.]|[ \t]+[a-z])", re.M)
 STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+\d{{1,3}}){{2}}(?:[ \t]+{_NUM})+[ \t]*$",
                       re.M)  # won, lost...: counts first (a table of decimals is no standings)
-AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+{NAME}[ \t]*$", re.M)  # "... AT DETROIT": the venue
+AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+(?P<venue>{NAME})[ \t]*$", re.M)  # "AT DETROIT": where
 _RUNS = r"\d{1,3}(?:-\d{1,2})?"
 INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS}|[ \t]+(?:points|pts))?"
                      rf"(?=[ \t]*[(,;.]|[ \t]*$)")
@@ -43,6 +43,7 @@ WEEKDAY_MONTH = re.compile(r"(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Janu
                            r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
                            r"Oct|Nov|Dec)\.?)")
 PERSON_ROW_SHARE = 2 / 3
+SPORT_ARTICLE_TEAMS = 3  # teams the shapes found before a city is read as its team throughout the article
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # "T. The": no name
 FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am",
                       "points", "pts"}
@@ -55,6 +56,7 @@ class _Rules:
     drew: re.Pattern
     win_at: re.Pattern
     role: re.Pattern
+    team_noun: re.Pattern
     cue_before: re.Pattern
     cue_after: re.Pattern
     cue_tail: re.Pattern
@@ -82,6 +84,7 @@ def _rules(lex: Lexicon) -> _Rules:
         fixture=re.compile(rf"(?:(?P<a>{NAME})[ \t]+)?(?:{_alt(c.get('fixture_words', set()))})[ \t]+(?P<b>{NAME})"),
         beat=re.compile(rf"(?P<a>{NAME})(?:[ \t]+{_BRACKET})?[ \t]+(?:{_alt(c.get('score_verbs', set()))})[ \t]+"
                         rf"(?:the[ \t]+)?(?P<b>{NAME})(?:[ \t]+{_BRACKET})?,?[ \t]+(?:{score})"),
+        team_noun=re.compile(rf"\b(?:{_alt(c.get('team_nouns', set()))})[ \t]+(?P<b>{NAME})"),
         role=re.compile(rf"(?P<a>{NAME})(?:'s|\u2019s)?[ \t]+(?:{_alt(c.get('team_roles', set()))})[ \t]+[A-Z]"),
         drew=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('draw_verbs', set()))})[ \t]+(?:{score})"
                         rf"(?:[ \t]+(?:with|to|against|at|over)[ \t]+(?:the[ \t]+)?(?P<b>{NAME}))?"),
@@ -140,7 +143,7 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
                     sure_here = sure or pat is STANDING and " " not in m.group(g)
                     sides[m.span(g)] = sides.get(m.span(g), False) or sure_here
     for line in re.finditer(r"[^\n]+", text):
-        for pat in (rules.fixture, INNINGS, rules.beat, rules.drew, rules.win_at, rules.role):
+        for pat in (rules.fixture, INNINGS, rules.beat, rules.drew, rules.win_at, rules.role, rules.team_noun):
             if pat in (rules.fixture, INNINGS) and _prose(line.group(), lex):
                 continue  # "the Roe v Wade decision", "On March 3, ...": running text, not a fixture or score list
             for m in pat.finditer(line.group()):
@@ -153,8 +156,10 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
                             players.append(span)
                             continue
                         prefix = line.group()[:m.start(g)]
-                        sure = pat is INNINGS and " " not in text[span[0]:span[1]] \
-                            and prefix.count("(") <= prefix.count(")")  # "Kent 108-3", not "( Simmons 4-38 )"
+                        one_word = " " not in text[span[0]:span[1]]
+                        sure = pat is INNINGS and one_word and prefix.count("(") <= prefix.count(")") \
+                            or pat is rules.role and one_word or pat is rules.team_noun
+                        # "Kent 108-3" (not "( Simmons 4-38 )"), "Surrey all-rounder Adam Hollioake", "side Nice"
                         sides[span] = sides.get(span, False) or sure
                         if pat is rules.role:
                             before_role.add(span)
@@ -178,9 +183,14 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
         first = re.match(rf"{_WORD}(?:[ \t]{_WORD})?(?=[ \t]{_WORD})", name)
         if first and lex.places.get(key(first.group()), ("", "", None))[2]:  # "Boston" of "Boston Celtics"
             teams.add(first.group())
+    venues = {m.span("venue") for m in AT_LINE.finditer(text)}
+    sport = len(teams) >= SPORT_ARTICLE_TEAMS
     for m in found:  # "Boston has won six straight": the article's team, written alone
-        if m["text"] in teams and m["label"] in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG") \
-                and not re.search(r"\b(?i:in|at)[ \t]+$", text[max(0, m["start"] - 4):m["start"]]) \
+        if (m["start"], m["end"]) in venues:
+            m["label"] = "GPE" if m["label"] == "ORG" else m["label"]
+        elif (m["text"] in teams and m["label"] in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG")
+              or sport and m["label"] in ("GPE", "LOC") and not _nation(m["text"], lex)) \
+                and not re.search(r"\b(?i:in|at|near|outside)[ \t]+$", text[max(0, m["start"] - 8):m["start"]]) \
                 and not _dateline_like(text, m):
             m.update(label="ORG", rule="team")
     for s, e in players:  # "Iga Swiatek thrashed Marketa Vondrousova 6-0, 6-2": persons

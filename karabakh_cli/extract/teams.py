@@ -35,6 +35,7 @@ RESULT = re.compile(rf"^[ \t]*{_RANK}(?P<a>{NAME})[ \t]+\d{{1,3}}(?:[ \t]+\([^()
 STANDING = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.[ \t]+)?(?P<a>{NAME})(?:[ \t]+\d{{1,3}}){{2}}(?:[ \t]+{_NUM})+[ \t]*$",
                       re.M)  # won, lost...: counts first (a table of decimals is no standings)
 AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+(?P<venue>{NAME})[ \t]*$", re.M)  # "AT DETROIT": where
+VENUE = re.compile(rf"[ \t]*(?P<venue>{NAME})[ \t]*:[ \t]")  # "Leicester : Leicestershire beat Somerset"
 _RUNS = r"\d{1,3}(?:-\d{1,2})?"
 INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS}|[ \t]+(?:points|pts))?"
                      rf"(?=[ \t]*[(,;.]|[ \t]*$)")
@@ -44,6 +45,8 @@ WEEKDAY_MONTH = re.compile(r"(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Janu
                            r"Oct|Nov|Dec)\.?)")
 PERSON_ROW_SHARE = 2 / 3
 SPORT_ARTICLE_TEAMS = 3  # teams the shapes found before a city is read as its team throughout the article
+_SURNAME = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
+INITIAL_NAME = re.compile(rf"[A-Z]\.[ \t]?{_SURNAME}(?:[ \t][A-Z][a-z'\u2019-]+)?")  # "S. Jayasuriya"
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # "T. The": no name
 FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am",
                       "points", "pts"}
@@ -133,36 +136,7 @@ def _is_event(m: dict, lex: Lexicon) -> bool:
 
 
 def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[dict]:
-    sides: dict[tuple[int, int], bool] = {}  # span -> sure (a results line: over the model's "person")
-    players: list[tuple[int, int]] = []
-    before_role: set[tuple[int, int]] = set()  # sides before a role word, where the model's splits are kept
-    for pat, sure in ((RESULT, True), (STANDING, False), (AT_LINE, False)):
-        for m in pat.finditer(text):
-            for g in ("a", "b"):
-                if g in m.groupdict() and m.group(g):
-                    sure_here = sure or pat is STANDING and " " not in m.group(g)
-                    sides[m.span(g)] = sides.get(m.span(g), False) or sure_here
-    for line in re.finditer(r"[^\n]+", text):
-        for pat in (rules.fixture, INNINGS, rules.beat, rules.drew, rules.win_at, rules.role, rules.team_noun):
-            if pat in (rules.fixture, INNINGS) and _prose(line.group(), lex):
-                continue  # "the Roe v Wade decision", "On March 3, ...": running text, not a fixture or score list
-            for m in pat.finditer(line.group()):
-                sets = "score" in m.groupdict() and m.group("score") and SET_SCORE.match(line.group(), m.end("score"))
-                for g in ("a", "b"):
-                    if not (g in m.groupdict() and m.group(g)):
-                        continue
-                    for span in _parts(text, line.start() + m.start(g), line.start() + m.end(g), lex):
-                        if sets:
-                            players.append(span)
-                            continue
-                        prefix = line.group()[:m.start(g)]
-                        one_word = " " not in text[span[0]:span[1]]
-                        sure = pat is INNINGS and one_word and prefix.count("(") <= prefix.count(")") \
-                            or pat is rules.role and one_word or pat is rules.team_noun
-                        # "Kent 108-3" (not "( Simmons 4-38 )"), "Surrey all-rounder Adam Hollioake", "side Nice"
-                        sides[span] = sides.get(span, False) or sure
-                        if pat is rules.role:
-                            before_role.add(span)
+    sides, players, before_role, venues = _sides(text, rules, lex)
     teams: set[str] = set()
     for (s0, e0), sure in sorted(sides.items()):
         s, e = _trim(text, s0, e0, lex)
@@ -183,11 +157,10 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
         first = re.match(rf"{_WORD}(?:[ \t]{_WORD})?(?=[ \t]{_WORD})", name)
         if first and lex.places.get(key(first.group()), ("", "", None))[2]:  # "Boston" of "Boston Celtics"
             teams.add(first.group())
-    venues = {m.span("venue") for m in AT_LINE.finditer(text)}
     sport = len(teams) >= SPORT_ARTICLE_TEAMS
     for m in found:  # "Boston has won six straight": the article's team, written alone
         if (m["start"], m["end"]) in venues:
-            m["label"] = "GPE" if m["label"] == "ORG" else m["label"]
+            m["label"] = "GPE" if m["label"] in ("ORG", "PERSON") else m["label"]
         elif (m["text"] in teams and m["label"] in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG")
               or sport and m["label"] in ("GPE", "LOC") and not _nation(m["text"], lex)) \
                 and not re.search(r"\b(?i:in|at|near|outside)[ \t]+$", text[max(0, m["start"] - 8):m["start"]]) \
@@ -202,9 +175,52 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
     return found
 
 
+def _sides(text: str, rules: _Rules,
+           lex: Lexicon) -> tuple[dict[tuple[int, int], bool], list[tuple[int, int]], set[tuple[int, int]], set]:
+    """Spans the shapes name as sides (-> sure: over the model's "person"), players of set-score matches, sides
+    before a role word, and venues ("KANSAS CITY AT DETROIT", "Chester-le-Street : Glamorgan 259")."""
+    sides: dict[tuple[int, int], bool] = {}
+    players: list[tuple[int, int]] = []
+    before_role: set[tuple[int, int]] = set()  # where the model's splits are kept ("Qantas' India manager")
+    venues = {m.span("venue") for m in AT_LINE.finditer(text)}
+    for pat, sure in ((RESULT, True), (STANDING, False), (AT_LINE, False)):
+        for m in pat.finditer(text):
+            span = m.span("a")
+            sides[span] = sides.get(span, False) or sure or pat is STANDING and " " not in m.group("a")
+            if pat is RESULT:
+                sides[m.span("b")] = True
+    for line in re.finditer(r"[^\n]+", text):
+        found_here = False
+        for pat in (rules.fixture, INNINGS, rules.beat, rules.drew, rules.win_at, rules.role, rules.team_noun):
+            if pat in (rules.fixture, INNINGS) and _prose(line.group(), lex):
+                continue  # "the Roe v Wade decision", "On March 3, ...": running text, not a fixture or score list
+            for m in pat.finditer(line.group()):
+                sets = "score" in m.groupdict() and m.group("score") and SET_SCORE.match(line.group(), m.end("score"))
+                for g in ("a", "b"):
+                    if not (g in m.groupdict() and m.group(g)):
+                        continue
+                    for span in _parts(text, line.start() + m.start(g), line.start() + m.end(g), lex):
+                        if sets:
+                            players.append(span)
+                            continue
+                        found_here = found_here or pat is not rules.role and pat is not rules.team_noun
+                        prefix = line.group()[:m.start(g)]
+                        one_word = " " not in text[span[0]:span[1]]
+                        sure = pat is INNINGS and one_word and prefix.count("(") <= prefix.count(")") \
+                            or pat is rules.role and one_word or pat is rules.team_noun
+                        # "Kent 108-3" (not "( Simmons 4-38 )"), "Surrey all-rounder Adam Hollioake", "side Nice"
+                        sides[span] = sides.get(span, False) or sure
+                        if pat is rules.role:
+                            before_role.add(span)
+        venue = VENUE.match(line.group())
+        if found_here and venue:
+            venues.add((line.start() + venue.start("venue"), line.start() + venue.end("venue")))
+    return sides, players, before_role, venues
+
+
 def _prose(line: str, lex: Lexicon) -> bool:
     """Whether a line is running text: a lower-case word outside brackets that no fixture list has."""
-    words = re.findall(r"\b[a-z]+\b", re.sub(r"\([^()]*\)", " ", line))
+    words = re.findall(r"(?<!\S)[a-z]+(?!\S)", re.sub(r"\([^()]*\)", " ", line))
     return any(w not in FIXTURE_LINE_WORDS and w not in lex.cues.get("fixture_words", set()) for w in words)
 
 
@@ -262,8 +278,7 @@ def _list_persons(text: str, found: list[dict], lex: Lexicon) -> None:
             if m["label"] == "ORG" and not _company_like(m["text"], lex):
                 m["label"] = "PERSON"
     for m in found:
-        if m["label"] == "ORG" and re.fullmatch(r"[A-Z]\.[ \t]?[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)?",
-                                                 m["text"]) and not _company_like(m["text"], lex) \
+        if m["label"] == "ORG" and INITIAL_NAME.fullmatch(m["text"]) and not _company_like(m["text"], lex) \
                 and not any(key(w) in FUNCTION_WORDS for w in m["text"].split()[1:]):
             m["label"] = "PERSON"
 

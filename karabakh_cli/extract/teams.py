@@ -38,7 +38,7 @@ AT_LINE = re.compile(rf"^[ \t]*(?P<a>{NAME})[ \t]+(?:at|AT)[ \t]+(?P<venue>{NAME
 VENUE = re.compile(rf"[ \t]*(?P<venue>{NAME})[ \t]*:[ \t]")  # "Leicester : Leicestershire beat Somerset"
 _RUNS = r"\d{1,3}(?:-\d{1,2})?"
 INNINGS = re.compile(rf"(?:^|[:,;][ \t]*)(?P<a>{NAME})[ \t]+{_RUNS}(?:[ \t]+and[ \t]+{_RUNS}|[ \t]+(?:points|pts))?"
-                     rf"(?=[ \t]*[(,;.]|[ \t]*$)")
+                     rf"(?=[ \t]*[(,;.](?!\d)|[ \t]*$)")
 SET_SCORE = re.compile(r",?[ \t]+\d-\d\b")
 WEEKDAY_MONTH = re.compile(r"(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                            r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
@@ -220,7 +220,7 @@ def _sides(text: str, rules: _Rules,
 
 def _prose(line: str, lex: Lexicon) -> bool:
     """Whether a line is running text: a lower-case word outside brackets that no fixture list has."""
-    words = re.findall(r"(?<!\S)[a-z]+(?!\S)", re.sub(r"\([^()]*\)", " ", line))
+    words = re.findall(r"(?<![\w-])[a-z]+(?![\w-])", re.sub(r"\([^()]*\)", " ", line))
     return any(w not in FIXTURE_LINE_WORDS and w not in lex.cues.get("fixture_words", set()) for w in words)
 
 

@@ -1,7 +1,8 @@
 """Actor labels on own news texts in many outlets' styles (sport wires, results tables, markets, politics, press),
 scored the CoNLL-2003 way (`ner_news.py`): real model, real CLI process, no index.
 
-Gold written before the fixes; first run PER 76.7 / ORG 62.8 / LOC 78.4 / all 70.3. The floors sit a little under
+Gold written before the fixes; first run PER 76.7 / ORG 62.8 / LOC 78.4 / all 70.3 (h_* articles: written after the
+first fixes, first run 92.8, kcli before the fixes 69.9). The floors sit a little under
 what kcli gets now, so a change that loses a class of names fails here.
 """
 from __future__ import annotations
@@ -27,18 +28,18 @@ def test_gold_is_well_formed():
     from ner_news import articles
 
     arts = articles()
-    assert len(arts) >= 15 and len({a["id"] for a in arts}) == len(arts)
-    assert sum(len(gold_spans(a)) for a in arts) >= 150
+    assert len(arts) >= 25 and len({a["id"] for a in arts}) == len(arts)
+    assert sum(len(gold_spans(a)) for a in arts) >= 240
 
 
 def test_floors_per_type(result):
     counts, errors = result
     total = sum(counts.values(), Counter())
-    assert total["tp"] >= 140, errors
-    assert f1(counts["ORG"]) >= 0.88, errors
-    assert f1(counts["PER"]) >= 0.85, errors
-    assert f1(counts["LOC"]) >= 0.86, errors
-    assert f1(total) >= 0.87, errors
+    assert total["tp"] >= 215, errors
+    assert f1(counts["ORG"]) >= 0.92, errors
+    assert f1(counts["PER"]) >= 0.83, errors
+    assert f1(counts["LOC"]) >= 0.90, errors
+    assert f1(total) >= 0.91, errors
 
 
 def test_results_lines_are_teams_and_countries_stay_places(result):
@@ -62,7 +63,7 @@ def test_shapes_that_are_no_sports(tmp_path):
         "WASHINGTON (AP) — Abortion opponents marked the anniversary of the Roe v. Wade decision on Thursday.\n\n"
         "On Monday, March 3, the airline said its Boeing 747 fleet would be grounded. Qantas' India manager "
         "Khursheed Lam said bookings were strong.\n", encoding="utf-8")
-    (tmp_path / "xinhua.txt").write_text("JOHANNESBURG, August 7 (Xinhua) --\n\nSouth Africa's rand firmed on Friday.\n",
+    (tmp_path / "xinhua.txt").write_text("JOHANNESBURG, August 7 (Xinhua) --\n\nThe rand firmed on Friday.\n",
                                          encoding="utf-8")
     p = run_proc("entities", "--mentions", "--json", "--no-index", str(tmp_path))
     assert p.returncode == 0, p.stderr

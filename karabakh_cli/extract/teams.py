@@ -136,7 +136,7 @@ def _is_event(m: dict, lex: Lexicon) -> bool:
 
 
 def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[dict]:
-    sides, players, before_role, venues = _sides(text, rules, lex)
+    sides, players, before_role, venues = _sides(text, {(m["start"], m["end"]): m["label"] for m in found}, rules, lex)
     teams: set[str] = set()
     for (s0, e0), sure in sorted(sides.items()):
         s, e = _trim(text, s0, e0, lex)
@@ -158,6 +158,7 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
         if first and lex.places.get(key(first.group()), ("", "", None))[2]:  # "Boston" of "Boston Celtics"
             teams.add(first.group())
     sport = len(teams) >= SPORT_ARTICLE_TEAMS
+    found.extend(_short_names(text, found, teams, lex))
     for m in found:  # "Boston has won six straight": the article's team, written alone
         if (m["start"], m["end"]) in venues:
             m["label"] = "GPE" if m["label"] in ("ORG", "PERSON") else m["label"]
@@ -175,7 +176,30 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
     return found
 
 
-def _sides(text: str, rules: _Rules,
+def _short_names(text: str, found: list[dict], teams: set[str], lex: Lexicon) -> list[dict]:
+    """"The Chiefs have won five in a row": the last words of a team's name, written alone where the model saw
+    nothing (not a common word, a place or a nation: "City" of "Manchester City", "Munich" of "Bayern Munich")."""
+    short = set()
+    for t in teams:
+        words = t.split()
+        for n in (1, 2):
+            if len(words) > n:
+                tail = " ".join(words[-n:])
+                k = key(tail)
+                if k not in lex.common and k not in lex.places and not _nation(tail, lex) and tail[:1].isupper() \
+                        and not WEEKDAY_MONTH.fullmatch(words[-n]):
+                    short.add(tail)
+    taken = [(m["start"], m["end"]) for m in found]
+    out = []
+    for name in sorted(short | teams, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append({"start": m.start(), "end": m.end(), "text": name, "label": "ORG", "rule": "team"})
+                taken.append(m.span())
+    return out
+
+
+def _sides(text: str, found_label: dict[tuple[int, int], str], rules: _Rules,
            lex: Lexicon) -> tuple[dict[tuple[int, int], bool], list[tuple[int, int]], set[tuple[int, int]], set]:
     """Spans the shapes name as sides (-> sure: over the model's "person"), players of set-score matches, sides
     before a role word, and venues ("KANSAS CITY AT DETROIT", "Chester-le-Street : Glamorgan 259")."""
@@ -183,7 +207,9 @@ def _sides(text: str, rules: _Rules,
     players: list[tuple[int, int]] = []
     before_role: set[tuple[int, int]] = set()  # where the model's splits are kept ("Qantas' India manager")
     venues = {m.span("venue") for m in AT_LINE.finditer(text)}
-    for pat, sure in ((RESULT, True), (STANDING, False), (AT_LINE, False)):
+    rows = [m.span("a") for m in STANDING.finditer(text)]
+    table_of_teams = sum(found_label.get(r) == "PERSON" for r in rows) * 2 < len(rows)  # golf tables list persons
+    for pat, sure in ((RESULT, True), (STANDING, table_of_teams), (AT_LINE, False)):
         for m in pat.finditer(text):
             span = m.span("a")
             sides[span] = sides.get(span, False) or sure or pat is STANDING and " " not in m.group("a")
@@ -207,8 +233,10 @@ def _sides(text: str, rules: _Rules,
                         prefix = line.group()[:m.start(g)]
                         one_word = " " not in text[span[0]:span[1]]
                         sure = pat is INNINGS and one_word and prefix.count("(") <= prefix.count(")") \
-                            or pat is rules.role and one_word or pat is rules.team_noun
-                        # "Kent 108-3" (not "( Simmons 4-38 )"), "Surrey all-rounder Adam Hollioake", "side Nice"
+                            or pat in (rules.role, rules.beat, rules.drew, rules.win_at) and one_word \
+                            or pat is rules.team_noun
+                        # "Kent 108-3" (not "( Simmons 4-38 )"), "Surrey all-rounder Adam Hollioake", "side Nice",
+                        # "Houston edged Seattle 2-1" (a player's match has set scores)
                         sides[span] = sides.get(span, False) or sure
                         if pat is rules.role:
                             before_role.add(span)

@@ -70,3 +70,22 @@ def test_shapes_that_are_no_sports(tmp_path):
     ms = {m["text"]: m["label"] for m in json.loads(p.stdout)}
     assert "March" not in ms and "August" not in ms and ms.get("Roe") != "ORG" and "Roe v. Wade" not in ms
     assert "Qantas' India" not in ms and ms.get("Khursheed Lam") == "PERSON"
+
+
+def test_scorers_squads_and_scorecards_are_persons(tmp_path):
+    """Sport lists the model reads badly: scorers with their minute, shirt numbers, a cricket scorecard."""
+    import json
+
+    from conftest import run_proc
+
+    (tmp_path / "lists.txt").write_text(
+        "Scorers: Porto - Evanilson Rodrigues ( 12th ), Mehdi Taremi ( 67th pen )\n"
+        "Porto: 1 - Diogo Costa, 2 - Joao Mario, 3 - Pepe\n"
+        "K. Mendis c Carey b Starc 41\n"
+        "The 11th Circuit Court of Appeals ruled on Monday.\n", encoding="utf-8")
+    p = run_proc("entities", "--mentions", "--json", "--no-index", str(tmp_path))
+    assert p.returncode == 0, p.stderr
+    ms = {m["text"]: m["label"] for m in json.loads(p.stdout)}
+    for name in ("Evanilson Rodrigues", "Mehdi Taremi", "Diogo Costa", "Joao Mario", "K. Mendis", "Carey", "Starc"):
+        assert ms.get(name) == "PERSON", (name, ms)
+    assert "The" not in ms

@@ -47,6 +47,10 @@ PERSON_ROW_SHARE = 2 / 3
 SPORT_ARTICLE_TEAMS = 3  # teams the shapes found before a city is read as its team throughout the article
 _SURNAME = r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
 INITIAL_NAME = re.compile(rf"[A-Z]\.[ \t]?{_SURNAME}(?:[ \t][A-Z][a-z'\u2019-]+)?")  # "S. Jayasuriya"
+_PERSON = rf"{_WORD}(?:[ \t](?:{_WORD}|de|da|van|von|der|al|bin)){{0,3}}"
+SCORER = re.compile(rf"(?P<n>{_PERSON})[ \t]+\(?[ \t]?\d{{1,3}}(?:st|nd|rd|th)\b")  # "Cosmin Contra ( 31st )"
+SQUAD = re.compile(rf"(?:^|[,;:(][ \t]*)\d{{1,2}}[ \t]+-[ \t]+(?P<n>{_PERSON})", re.M)  # "13 - Japie Mulder"
+SCORECARD = re.compile(rf"(?<![\w.])(?:c|b|st|lbw[ \t]+b|c[ \t]+&[ \t]+b)[ \t]+(?P<n>{_PERSON})(?=[ \t]+(?:b[ \t]|\d))")
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # "T. The": no name
 FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am",
                       "points", "pts"}
@@ -114,7 +118,7 @@ def relabel(text: str, found: list[dict], lex: Lexicon) -> list[dict]:
     found = [m for m in found if not _is_slug(text, m, rules, lex) and not _is_event(m, lex)]
     found = _outlets(text, found, rules, lex)
     found = _teams(text, found, rules, lex)
-    _list_persons(text, found, lex)
+    found = _list_persons(text, found, lex)
     return sorted(found, key=lambda m: m["start"])
 
 
@@ -296,8 +300,10 @@ def _trim(text: str, s: int, e: int, lex: Lexicon) -> tuple[int, int]:
 # ---------------------------------------------------------------- lists of persons
 
 
-def _list_persons(text: str, found: list[dict], lex: Lexicon) -> None:
-    """Rows naming a country in brackets are alike; "S. Jayasuriya" is a person."""
+def _list_persons(text: str, found: list[dict], lex: Lexicon) -> list[dict]:
+    """Rows naming a country in brackets are alike; "S. Jayasuriya" is a person; so are scorers with their minute
+    ("Cosmin Contra ( 31st )"), shirt or seed numbers ("13 - Japie Mulder") and a scorecard's fielders and bowlers
+    ("st Kaluwitharana b Chandana")."""
     rows = [m for m in found if (b := re.match(r"[ \t]*\([ \t]*([^()\n]{2,30}?)[ \t]*\)", text[m["end"]:m["end"] + 40]))
             and lex.country_of(b.group(1)) and not lex.country_of(m["text"])]
     persons = sum(m["label"] == "PERSON" for m in rows)
@@ -309,6 +315,19 @@ def _list_persons(text: str, found: list[dict], lex: Lexicon) -> None:
         if m["label"] == "ORG" and INITIAL_NAME.fullmatch(m["text"]) and not _company_like(m["text"], lex) \
                 and not any(key(w) in FUNCTION_WORDS for w in m["text"].split()[1:]):
             m["label"] = "PERSON"
+    spans = {m.span("n") for pat in (SCORER, SQUAD, SCORECARD) for m in pat.finditer(text)}
+    for s, e in sorted(spans):
+        s, e = _trim(text, s, e, lex)
+        if e <= s or _nation(text[s:e], lex) or key(text[s:e]) in lex.places or WEEKDAY_MONTH.match(text[s:e]) \
+                or any(key(w) in FUNCTION_WORDS or key(w) in lex.common for w in text[s:e].split()):
+            continue  # "The 11th U.S. Circuit"
+        same = [m for m in found if (m["start"], m["end"]) == (s, e)]
+        if same:
+            if same[0]["label"] in ("ORG", "GPE", "LOC") and same[0].get("rule") != "team":
+                same[0]["label"] = "PERSON"
+        elif not any(m["start"] < e and s < m["end"] for m in found):
+            found.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON"})
+    return found
 
 
 def _company_like(name: str, lex: Lexicon) -> bool:

@@ -117,6 +117,7 @@ def relabel(text: str, found: list[dict], lex: Lexicon) -> list[dict]:
     rules = _rules(lex)
     found = [m for m in found if not _is_slug(text, m, rules, lex) and not _is_event(m, lex)]
     found = _outlets(text, found, rules, lex)
+    found = _caps_lines(text, found, lex)
     found = _teams(text, found, rules, lex)
     found = _list_persons(text, found, lex)
     return sorted(found, key=lambda m: m["start"])
@@ -134,6 +135,49 @@ def _is_event(m: dict, lex: Lexicon) -> bool:
     words = key(m["text"]).split()
     heads = lex.cues.get("event_heads", set())
     return m["label"] == "ORG" and len(words) >= 2 and (words[-1] in heads or " ".join(words[-2:]) in heads)
+
+
+def _caps_lines(text: str, found: list[dict], lex: Lexicon) -> list[dict]:
+    """"ENGLAND BEAT MOLDOVA IN": in a line in capitals the model runs names into verbs. Cut a mention at words the
+    article writes in lower case (or common words); known places inside stay whole ("SOUTH AFRICA")."""
+    lower_seen: set[str] | None = None
+    verbs = lex.cues.get("score_verbs", set()) | lex.cues.get("draw_verbs", set())
+    out = []
+    for m in found:
+        line_start = text.rfind("\n", 0, m["start"]) + 1
+        line_end = text.find("\n", m["end"])
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        words = list(re.finditer(r"\S+", m["text"]))
+        if len(words) < 2 or not m["text"].isupper() or not line.isupper():
+            out.append(m)
+            continue
+        if lower_seen is None:
+            lower_seen = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
+        runs: list[tuple[int, int, str | None]] = []  # (start, end, label from the gazetteer)
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):  # a known place first: "SOUTH AFRICA", "SAN MARINO"
+                k = key(m["text"][words[i].start():words[j - 1].end()])
+                if k in lex.places or k in lex.demonyms:
+                    label = "NORP" if k in lex.demonyms else lex.places[k][1]
+                    runs.append((words[i].start(), words[j - 1].end(), label))
+                    i = j
+                    break
+            else:
+                w = words[i].group().lower()
+                if not (w in lower_seen or w in lex.common or w in verbs):
+                    if runs and runs[-1][2] is None and runs[-1][1] == words[i].start() - 1:
+                        runs[-1] = (runs[-1][0], words[i].end(), None)
+                    else:
+                        runs.append((words[i].start(), words[i].end(), None))
+                i += 1
+        if len(runs) == 1 and runs[0][:2] == (0, len(m["text"])):
+            out.append(m)
+            continue
+        for a, b, label in runs:
+            out.append({"start": m["start"] + a, "end": m["start"] + b, "text": m["text"][a:b],
+                        "label": label or m["label"]})
+    return out
 
 
 # ---------------------------------------------------------------- teams

@@ -7,14 +7,17 @@ with word lists in `data/actor_rules.json` (users extend them there):
 - results lines ("Real Sociedad 2 Osasuna 1"), standings rows ("Bayern Munich 8 6 2 0 27 8 20"), fixtures
   ("Birmingham v Barnsley", "KANSAS CITY AT DETROIT") and score sentences ("Denver beat Phoenix 121-117",
   "drew 1-1 with Aston Villa", "a 3-0 win at Everton"): the sides are teams (ORG). A country stays a place
-  (the convention of the outside NER benchmarks: "Italy beat Norway" names places); a name the model calls a
-  person stays one (tennis, golf); set scores ("6-3, 7-6") are individuals' matches. A name made a team here is
-  a team wherever else its article writes it, except "in <name>" and the dateline;
+  (the convention of the outside NER benchmarks: "Italy beat Norway" names places); a full name the model calls a
+  person stays one (golf tables, tennis); set scores ("6-3, 7-6") are individuals' matches. A name made a team here
+  is a team wherever else its article writes it, except "in <name>" and the dateline, and so are the last words of
+  its name ("the Chiefs"); with three or more teams an article's cities are its teams;
 - rows of a list that give a country in brackets ("7. Irina Privalova (Russia) 11.27") are alike: when most are
-  persons, the rest are too; "S. Jayasuriya", an initial and a surname, is a person;
+  persons, the rest are too; "S. Jayasuriya", scorers with their minute, shirt numbers and a scorecard's fielders
+  and bowlers are persons;
 - newspapers and agencies: a name beside an outlet word ("the daily Kommersant", "PAP news agency"), a listed
   outlet, a wire signature ("Warsaw Newsroom") are organisations;
-- desk slugs opening a line ("SOCCER -", "Cricket:") and competitions ("PGA Tour", "Fed Cup") are no actors.
+- desk slugs opening a line ("SOCCER -", "Cricket:") and competitions ("PGA Tour", "Fed Cup") are no actors; in a
+  line in capitals a mention is cut at the words the article writes in lower case ("ENGLAND BEAT MOLDOVA IN").
 """
 from __future__ import annotations
 
@@ -51,6 +54,11 @@ _PERSON = rf"{_WORD}(?:[ \t](?:{_WORD}|de|da|van|von|der|al|bin)){{0,3}}"
 SCORER = re.compile(rf"(?P<n>{_PERSON})[ \t]+\(?[ \t]?\d{{1,3}}(?:st|nd|rd|th)\b")  # "Cosmin Contra ( 31st )"
 SQUAD = re.compile(rf"(?:^|[,;:(][ \t]*)\d{{1,2}}[ \t]+-[ \t]+(?P<n>{_PERSON})", re.M)  # "13 - Japie Mulder"
 SCORECARD = re.compile(rf"(?<![\w.])(?:c|b|st|lbw[ \t]+b|c[ \t]+&[ \t]+b)[ \t]+(?P<n>{_PERSON})(?=[ \t]+(?:b[ \t]|\d))")
+SCORER_ANCHOR = re.compile(r"\d(?:st|nd|rd|th)\b")
+SQUAD_ANCHOR = re.compile(r"\d[ \t]+-[ \t]+[A-Z]")
+SCORECARD_ANCHOR = re.compile(r"(?<![\w.])(?:c|b|st|lbw)[ \t]+[A-Z]")
+LINE_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*|\d")
+WIN_WORDS = "win|victory|defeat|loss|draw|winners|losers|triumph|success"
 FUNCTION_WORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by", "with"}  # "T. The": no name
 FIXTURE_LINE_WORDS = {"of", "de", "la", "del", "and", "or", "at", "v", "vs", "postponed", "abandoned", "pm", "am",
                       "points", "pts"}
@@ -70,13 +78,20 @@ class _Rules:
     outlet_name: re.Pattern
     desk: re.Pattern
     slug: re.Pattern
+    anchors: dict[str, set[str]]  # a word a line must have before a pattern that starts at any name runs on it
 
 
 _compiled: dict[int, tuple[Lexicon, _Rules]] = {}
 
 
+def _firsts(phrases: set[str]) -> set[str]:
+    """The first words of `phrases` ("held" of "held off"): what a line's words are tested against."""
+    return {p.split()[0].rstrip(".") for p in phrases if p.strip()}
+
+
 def _alt(words: set[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Longest first, any spacing inside; an empty list matches nothing (a user's file may leave one out)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _rules(lex: Lexicon) -> _Rules:
@@ -95,15 +110,19 @@ def _rules(lex: Lexicon) -> _Rules:
         role=re.compile(rf"(?P<a>{NAME})(?:'s|\u2019s)?[ \t]+(?:{_alt(c.get('team_roles', set()))})[ \t]+[A-Z]"),
         drew=re.compile(rf"(?P<a>{NAME})[ \t]+(?:{_alt(c.get('draw_verbs', set()))})[ \t]+(?:{score})"
                         rf"(?:[ \t]+(?:with|to|against|at|over)[ \t]+(?:the[ \t]+)?(?P<b>{NAME}))?"),
-        win_at=re.compile(rf"(?:(?P<pre>\d{{1,3}}-\d{{1,3}})[ \t]+(?:\w+[ \t]+)?)?(?:win|victory|defeat|loss|draw|"
-                          rf"winners|losers|triumph|success)[ \t]+(?:at|over|against|to|with|by)[ \t]+(?:the[ \t]+)?"
-                          rf"(?P<b>{NAME})(?(pre)|[ \t]+\d{{1,3}}-\d{{1,3}})"),  # "3-0 win at Everton", "loss to X 2-1"
+        win_at=re.compile(rf"(?:(?P<pre>\d{{1,3}}-\d{{1,3}})[ \t]+(?:\w+[ \t]+)?)?(?:{WIN_WORDS})[ \t]+"
+                          rf"(?:at|over|against|to|with|by)[ \t]+(?:the[ \t]+)?(?P<b>{NAME})"
+                          rf"(?(pre)|[ \t]+\d{{1,3}}-\d{{1,3}})"),  # "3-0 win at Everton", "loss to X 2-1"
         cue_before=re.compile(rf"\b(?:{_alt(c.get('outlet_cues', set()))})[ \t]+$"),
         cue_after=re.compile(rf"[ \t]+(?:{_alt(c.get('outlet_cues', set()))})\b"),
         cue_tail=re.compile(rf"(?:[ \t]+(?:{_alt(c.get('outlet_cues', set()))}))+$"),
         outlet_name=re.compile(rf"\b(?:{_alt(c.get('outlet_words', set()))})[ \t]+(?P<n>{NAME})"),
         desk=re.compile(rf"(?:[ \t]+{_WORD})?[ \t]+(?:{_alt({w.title() for w in c.get('desk_words', set())})})\b"),
         slug=re.compile(rf"^[ \t]*(?i:{_alt(c.get('sport_slugs', set()))})[ \t]*(?:[-:\u2013\u2014]|$)", re.M),
+        anchors={"fixture": _firsts(c.get("fixture_words", set())), "innings": set("0123456789"),
+                 "beat": _firsts(c.get("score_verbs", set())), "drew": _firsts(c.get("draw_verbs", set())),
+                 "win_at": set(WIN_WORDS.split("|")), "role": _firsts(c.get("team_roles", set())),
+                 "team_noun": _firsts(c.get("team_nouns", set()))},
     )
     _compiled[id(lex)] = (lex, r)
     return r
@@ -265,7 +284,11 @@ def _sides(text: str, found_label: dict[tuple[int, int], str], rules: _Rules,
                 sides[m.span("b")] = True
     for line in re.finditer(r"[^\n]+", text):
         found_here = False
-        for pat in (rules.fixture, INNINGS, rules.beat, rules.drew, rules.win_at, rules.role, rules.team_noun):
+        words = set(LINE_WORDS.findall(line.group().lower()))
+        for name, pat in (("fixture", rules.fixture), ("innings", INNINGS), ("beat", rules.beat), ("drew", rules.drew),
+                          ("win_at", rules.win_at), ("role", rules.role), ("team_noun", rules.team_noun)):
+            if not rules.anchors[name] & words:
+                continue
             if pat in (rules.fixture, INNINGS) and _prose(line.group(), lex):
                 continue  # "the Roe v Wade decision", "On March 3, ...": running text, not a fixture or score list
             for m in pat.finditer(line.group()):
@@ -359,7 +382,10 @@ def _list_persons(text: str, found: list[dict], lex: Lexicon) -> list[dict]:
         if m["label"] == "ORG" and INITIAL_NAME.fullmatch(m["text"]) and not _company_like(m["text"], lex) \
                 and not any(key(w) in FUNCTION_WORDS for w in m["text"].split()[1:]):
             m["label"] = "PERSON"
-    spans = {m.span("n") for pat in (SCORER, SQUAD, SCORECARD) for m in pat.finditer(text)}
+    spans = {m.span("n") for pat, anchor in ((SCORER, SCORER_ANCHOR), (SQUAD, SQUAD_ANCHOR),
+                                             (SCORECARD, SCORECARD_ANCHOR))
+             if anchor.search(text) for line in re.finditer(r"[^\n]+", text) if anchor.search(line.group())
+             for m in pat.finditer(text, line.start(), line.end())}
     for s, e in sorted(spans):
         s, e = _trim(text, s, e, lex)
         if e <= s or _nation(text[s:e], lex) or key(text[s:e]) in lex.places or WEEKDAY_MONTH.match(text[s:e]) \

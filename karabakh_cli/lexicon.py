@@ -126,7 +126,8 @@ def load(aliases_file: str | None = None) -> Lexicon:
     lex.company_suffixes = set(rules.get("company_suffixes", []))
     lex.particles = set(rules.get("surname_particles", []))
     for name in ("sport_slugs", "score_verbs", "draw_verbs", "fixture_words", "outlet_cues", "outlet_words",
-                 "sport_nations", "team_roles", "team_nouns", "event_heads", "desk_words"):
+                 "sport_nations", "team_roles", "team_nouns", "event_heads", "desk_words",
+                 "venue_words"):
         lex.cues[name] = set(rules.get(name, []))
     lex.outlets = set(rules.get("outlets", [])) | set(_read(DATA / "datelines.json").get("agencies", []))
     for office, phrasings in rules.get("offices", {}).items():

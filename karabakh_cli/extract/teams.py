@@ -225,12 +225,20 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
         if first and lex.places.get(key(first.group()), ("", "", None))[2]:  # "Boston" of "Boston Celtics"
             teams.add(first.group())
     sport = len(teams) >= SPORT_ARTICLE_TEAMS
-    found.extend(_short_names(text, found, teams, lex))
+    teams |= _short_names(found, teams, lex)
+    found.extend(_unseen(text, found, teams, "ORG"))
+    taken = [(m["start"], m["end"]) for m in found]
+    found.extend({"start": s, "end": e, "text": text[s:e], "label": "GPE"} for s, e in venues
+                 if not any(a < e and s < b for a, b in taken) and key(text[s:e]) in lex.places)
     for m in found:  # "Boston has won six straight": the article's team, written alone
         if (m["start"], m["end"]) in venues:
             m["label"] = "GPE" if m["label"] in ("ORG", "PERSON") else m["label"]
+        elif teams and m["label"] == "ORG" and m.get("rule") != "team" \
+                and key(m["text"]).rsplit(" ", 1)[-1] in lex.cues.get("venue_words", set()) and " " in m["text"]:
+            m["label"] = "FAC"  # "the National Tennis Centre", "Ellis Park": where a match is played (in sport only:
+            # the "Southern Poverty Law Center" is an organisation)
         elif (m["text"] in teams and m["label"] in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG")
-              or sport and m["label"] in ("GPE", "LOC") and not _nation(m["text"], lex)) \
+              or sport and m["label"] == "GPE" and not _nation(m["text"], lex)) \
                 and not re.search(r"\b(?i:in|at|near|outside)[ \t]+$", text[max(0, m["start"] - 8):m["start"]]) \
                 and not _dateline_like(text, m):
             m.update(label="ORG", rule="team")
@@ -243,25 +251,32 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
     return found
 
 
-def _short_names(text: str, found: list[dict], teams: set[str], lex: Lexicon) -> list[dict]:
-    """"The Chiefs have won five in a row": the last words of a team's name, written alone where the model saw
-    nothing (not a common word, a place or a nation: "City" of "Manchester City", "Munich" of "Bayern Munich")."""
+def _short_names(found: list[dict], teams: set[str], lex: Lexicon) -> set[str]:
+    """"The Chiefs", "Rotor": a team's name without its place ("Kansas City Chiefs", "Rotor Volgograd"), when what is
+    left is no common word, place or nation ("City" of "Manchester City", "Munich" of "Bayern Munich" are not)."""
+    places = {m["text"] for m in found if m["label"] in ("GPE", "LOC")}
     short = set()
     for t in teams:
         words = t.split()
-        for n in (1, 2):
-            if len(words) > n:
-                tail = " ".join(words[-n:])
-                k = key(tail)
-                if k not in lex.common and k not in lex.places and not _nation(tail, lex) and tail[:1].isupper() \
-                        and not WEEKDAY_MONTH.fullmatch(words[-n]):
-                    short.add(tail)
+        cuts = [" ".join(words[-n:]) for n in (1, 2) if len(words) > n]
+        if len(words) == 2 and (key(words[-1]) in lex.places or words[-1] in places):
+            cuts.append(words[0])
+        for cut in cuts:
+            k = key(cut)
+            if k not in lex.common and k not in lex.places and not _nation(cut, lex) and cut[:1].isupper() \
+                    and not WEEKDAY_MONTH.fullmatch(cut.split()[-1]):
+                short.add(cut)
+    return short
+
+
+def _unseen(text: str, found: list[dict], names: set[str], label: str) -> list[dict]:
+    """Whole-word occurrences of `names` that no mention holds, as mentions with `label`, longest names first."""
     taken = [(m["start"], m["end"]) for m in found]
     out = []
-    for name in sorted(short | teams, key=len, reverse=True):
+    for name in sorted(names, key=len, reverse=True):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
-                out.append({"start": m.start(), "end": m.end(), "text": name, "label": "ORG", "rule": "team"})
+                out.append({"start": m.start(), "end": m.end(), "text": name, "label": label, "rule": "team"})
                 taken.append(m.span())
     return out
 

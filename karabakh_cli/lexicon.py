@@ -42,6 +42,8 @@ class Lexicon:
     offices: dict[str, str] = field(default_factory=dict)  # office phrasing -> office
     particles: set[str] = field(default_factory=set)  # "bin" of "bin Laden": a surname, not a first name
     with_the: set[str] = field(default_factory=set)  # "the United States": country keys written with "the"
+    cues: dict[str, set[str]] = field(default_factory=dict)  # sport and press cue lists of actor_rules.json
+    outlets: set[str] = field(default_factory=set)  # newspapers, broadcasters, agencies (as written)
 
     @cached_property
     def title_words(self) -> set[str]:
@@ -125,6 +127,11 @@ def load(aliases_file: str | None = None) -> Lexicon:
     lex.company_suffixes = set(rules.get("company_suffixes", []))
     lex.particles = set(rules.get("surname_particles", []))
     lex.with_the = set(rules.get("countries_with_the", []))
+    for name in ("sport_slugs", "score_verbs", "draw_verbs", "fixture_words", "outlet_cues", "outlet_words",
+                 "sport_nations", "team_roles", "team_nouns", "event_heads", "desk_words",
+                 "venue_words"):
+        lex.cues[name] = set(rules.get(name, []))
+    lex.outlets = set(rules.get("outlets", [])) | set(_read(DATA / "datelines.json").get("agencies", []))
     for office, phrasings in rules.get("offices", {}).items():
         for p in [office, *phrasings]:
             lex.offices[key(p)] = office

@@ -84,7 +84,7 @@ def process(articles: Iterable[Article], nlp: Language, *, aliases: str | None =
     cats = quantities.load_categories()
     for doc, art in paragraphs.docs(list(zip(texts, arts)), nlp, batch_size=batch_size):
         rec = article_meta(art)
-        ms = dateline_mentions(art, lex) + actors.mentions(doc, lex=lex, skip=art.meta_spans)
+        ms = dateline_mentions(art, lex) + actors.mentions(doc, lex=lex, skip=art.meta_spans, text=art.text)
         for m in ms:  # the model read a truecased headline: report the text as the article writes it
             m["text"] = art.text[m["start"]:m["end"]]
         home = lex.places.get(lexicon.key(art.dateline or ""), (None, None, None))[2]

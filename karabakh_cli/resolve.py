@@ -44,6 +44,7 @@ DOC_RULE_EVIDENCE = {
     "surname": "surname of the one full name with it in the same document",
     "first name": "first name of the one full name with it in the same document",
     "company": "written with a company suffix in the same document",
+    "team": "a side in a results line, fixture or score sentence of the same document",
 }
 
 

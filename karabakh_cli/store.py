@@ -31,7 +31,7 @@ PACKAGE = Path(__file__).resolve().parent
 # The code that turns an article into a record: editing it must invalidate stored records.
 RECORD_SOURCES = ("corpus.py", "nlp.py", "fastops.py", "process.py", "paragraphs.py", "lexicon.py", "timeline.py",
                   "extract/actors.py", "extract/quantities.py", "extract/units.py", "extract/dates/*.py",
-                  "extract/quotes/*.py", "datelines.py")  # globs: a package's files
+                  "extract/quotes/*.py", "extract/teams.py", "datelines.py")  # globs: a package's files
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kcli_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..lexicon import UNIT_WORDS, Lexicon, key
+from . import teams
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,8 +32,10 @@ AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
 
 
-def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> list[dict]:
-    """Actor mentions in `doc`, sorted by offset, none inside `skip` ranges."""
+def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = (), text: str | None = None) -> list[dict]:
+    """Actor mentions in `doc`, sorted by offset, none inside `skip` ranges.
+
+    `text`: the article as written when the model read a truecased copy (same offsets)."""
     skip = list(skip)
     out: list[dict] = []
     for ent in doc.ents:
@@ -45,6 +48,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) ->
             out.extend(_clean(part, label, lex))
     out.extend(_names_after_titles(doc, out, lex))
     out = _nationality_tails(_joined(doc, sorted(out, key=lambda m: m["start"]), lex), lex)
+    out = teams.relabel(text or doc.text, out, lex)
     out.extend(_bracketed_acronyms(doc, out, skip))
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
@@ -529,7 +533,7 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
     `home_country`: the country of the dateline's place, for "the national Emergencies Ministry".
     Ministries whose country the document never says get `ministry_topic` and no country:
     the corpus step names them. A mention named by a rule other than its own text carries
-    `rule` (alias, gazetteer, demonym, surname, first name, company, ministry) for `--explain`.
+    `rule` (alias, gazetteer, demonym, surname, first name, company, ministry, team) for `--explain`.
     """
     _persons_by_surname(ms, lex)
     by_last: dict[str, set[str]] = {}
@@ -555,7 +559,9 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
         # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join
         lasts = {pk for pk in by_last.get(bare or "", ()) if not office or office in offices[pk]}
         firsts = by_first.get(k, set()) if " " not in k else set()
-        if k in lex.aliases:
+        if m.get("rule") == "team":  # "Valencia 3 Getafe 2": the club, though the gazetteer knows the city
+            m["name"] = _tidy(m["text"])
+        elif k in lex.aliases:
             m["name"], lab = lex.aliases[k]
             m["label"] = lab or m["label"]
             m["rule"] = "alias"

@@ -374,7 +374,7 @@ def find(text: str, pos: int, *, first_is_body: bool, lines: int = OPENING_LINES
         placed, placed_at = dl, seen
         if dl.month is not None or dl.problem or text[dl.end:pos + m.end()].strip():
             break  # dated, or followed by the article on its line: nothing to add
-    return _settle(placed, stamps)
+    return _settle(placed, _below_banner(text, stamps))
 
 
 def _strong_line(dl: Dateline) -> bool:
@@ -411,6 +411,24 @@ def _settle(placed: Dateline | None, stamps: list[Dateline]) -> Dateline | None:
     if placed is None and stamps and not dated:
         return stamps[0]  # a stamp whose date is no date: its problem is noted
     return placed
+
+
+def _below_banner(text: str, stamps: list[Dateline]) -> list[Dateline]:
+    """A page's "today" banner on its very first line ("Wednesday, 27 September 2023") over the
+    article's own stamps further down ("19 September, 13:40") that agree with each other and not with
+    it: the article's stamps stand, a year-less one on its latest day not after the banner's (a page
+    does not show an article newer than itself). "Updated" stamps are never the article's date."""
+    dated = [st for st in stamps if st.month is not None]
+    if len(dated) < 2 or dated[0].year is None or text[:dated[0].start].strip():
+        return stamps
+    banner, own = dated[0], [st for st in dated[1:] if "updat" not in text[st.start:st.end].lower()]
+    if not own or _same_day(banner, own[0]) or not all(_same_day(own[0], st) for st in own):
+        return stamps
+    for st in own:
+        if st.year is None:
+            later = (st.month, st.day) > (banner.month, banner.day)
+            st.year = banner.year - 1 if later else banner.year
+    return own if all((d := _safe(st.year or 0, st.month, st.day or 0)) and d <= banner.date for st in own) else stamps
 
 
 def _near(d: date, month: int, day: int) -> date | None:

@@ -50,6 +50,9 @@ ARTICLES = {
     "l_byline.txt": "Last update: May 2, 2024 10:05\n\nSappers clear 300 hectares near Fuzuli\n\n"
                     "By Lusine Hakobyan March 4, 2021\n\nSappers cleared 300 hectares of farmland in February, "
                     "the agency said.\n",
+    # a banner over an "Updated" stamp only: an update is not the article's date, the banner is no date
+    "n_banner_update.txt": "Friday, 12 January 2024\n\nFarmers near the border get water again\n\n"
+                           "Updated: 3 January, 10:05\n\nThe regional governor said water was flowing again.\n",
     # a dashed stamp whose order cannot be wrong, and "June of this year"
     "m_dashed.txt": " date 2021-12-27\nPosted: 25-12-2021 06:18 IST\nThe checkpoint reopened on 26-12-2021 and "
                     "the border post opened in June of this year, officials said.\n",
@@ -116,9 +119,13 @@ def test_tense_of_a_date_naming_a_thing_and_of_to_be(timeline):
     assert ("February 3", "2022-02-03") in rows  # "set to be held": ahead
 
 
-def test_a_banner_day_that_a_stamp_below_contradicts_dates_nothing(docs):
-    # the site's "today" banner and the article's year-less stamp disagree: neither is taken
-    assert docs["g_banner"]["date"] is None
+def test_the_stamp_below_a_banner_dates_the_article(docs, timeline):
+    assert docs["g_banner"]["date"] == "2023-12-28"  # not the banner's day; the year before the banner's
+    assert ("20 December", "2023-12-20") in dated(timeline, "g_banner")
+
+
+def test_an_update_stamp_below_a_banner_dates_nothing(docs):
+    assert docs["n_banner_update"]["date"] is None
 
 
 def test_a_bracketed_credit_before_the_dateline(docs, timeline):

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and agency anywhere in
-# the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`
-RECORD_VERSION = 6
+# the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`;
+# 7: roles: "(President) Kennedy", no "spokesman for"; an untitled surname beside a titled namesake stays bare
+RECORD_VERSION = 7
 
 
 def article_meta(art: Article) -> dict:

@@ -277,20 +277,35 @@ def _aged(doc: Doc, found: list[dict]) -> None:
 
 
 def _role_before(tok: Token, lex: Lexicon) -> str | None:
-    """The title written before a name: "Spokeswoman", "Prime Minister", "Minister of Emergency Situations"."""
+    """The title written before a name: "Spokeswoman", "Prime Minister", "Minister of Emergency Situations",
+    "(President) Kennedy" in a quote. Not "a spokesman for [Elian]" (a relation to the name, not its title),
+    nor the "But" of "But Mr. Schwarz"."""
     doc, i = tok.doc, tok.i
+    if i > 2 and doc[i - 1].text == ")":
+        return _bracketed_title(doc, i - 1, lex)
     start = i
     while start > 0 and i - start < 6:
         t = doc[start - 1]
         if t.ent_type_ or "\n" in t.whitespace_ or not (t.is_title or t.lower_ in JOINERS or t.lower_ in lex.titles):
             break
         start -= 1
-    while start < i and doc[start].lower_ in JOINERS:
+    if start < i and doc[i - 1].lower_ in JOINERS:
+        return None
+    while start < i and (doc[start].lower_ in JOINERS or doc[start].is_stop and doc[start].lower_ not in lex.titles):
         start += 1
     words = [t.lower_ for t in doc[start:i]]
     if not any(w in lex.titles or " ".join(words[k:k + 2]) in lex.titles for k, w in enumerate(words)):
         return None
     return doc[start:i].text
+
+
+def _bracketed_title(doc: Doc, close: int, lex: Lexicon) -> str | None:
+    """"(President) Kennedy": a title an editor put in brackets before the name (quotes do this) is its title."""
+    open_ = next((j for j in range(close - 1, max(-1, close - 5), -1) if doc[j].text == "("), None)
+    if open_ is None or open_ + 1 == close:
+        return None
+    inner = doc[open_ + 1:close]
+    return inner.text if " ".join(t.lower_ for t in inner) in lex.titles else None
 
 
 def _text(toks: list[Token]) -> str:
@@ -479,12 +494,15 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
                 by_last.setdefault(last, set()).add(pk)
                 by_first.setdefault(first, set()).add(pk)
     companies = _companies(ms, lex)
+    titled = _titled_surnames(ms, lex)
     for m in ms:
         k = key(m["text"])
         bare = bare_surname(k, lex)
         office = lex.office_of(m["role"]) if m.get("role") else None
-        # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join
-        lasts = {pk for pk in by_last.get(bare or "", ()) if not office or office in offices[pk]}
+        # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join;
+        # and once the article names a King Hussein, an untitled "Hussein" there may be either of them
+        lasts = {pk for pk in by_last.get(bare or "", ())
+                 if (office in offices[pk] if office else not titled.get(bare or "", set()) - offices[pk])}
         firsts = by_first.get(k, set()) if " " not in k else set()
         if k in lex.aliases:
             m["name"], lab = lex.aliases[k]
@@ -518,6 +536,17 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
             m["name"] = _tidy(m["text"])
     _resolve_ministries(ms, lex)
     return ms
+
+
+def _titled_surnames(ms: list[dict], lex: Lexicon) -> dict[str, set[str]]:
+    """Surname -> the offices its bare, titled mentions carry ("King Hussein" -> {king})."""
+    out: dict[str, set[str]] = {}
+    for m in ms:
+        bare = bare_surname(key(m["text"]), lex) if m["label"] == "PERSON" and m.get("role") else None
+        office = lex.office_of(m["role"]) if bare else None
+        if office:
+            out.setdefault(bare, set()).add(office)
+    return out
 
 
 def _persons_by_surname(ms: list[dict], lex: Lexicon) -> None:

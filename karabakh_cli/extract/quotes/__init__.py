@@ -29,7 +29,7 @@ from .context import (
     words,
 )
 from .marks import QUOTE_CHARS, quote_spans
-from .speakers import classify, people, speaker
+from .speakers import PP_HEADS, classify, people, speaker
 
 SKIP_BEFORE_CUE = {"also", "further", "later", "earlier", "then", "again", "previously", "separately", "once",
                    "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently"}
@@ -522,12 +522,19 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
         return None
     end = j + 1
     k = j
-    while k >= i0 and c - k <= MAX_NP and ctx.toks[k].low not in BOUNDARY and not ctx.in_quote(ctx.toks[k].start) \
-            and ctx.toks[k].text not in QUOTE_CHARS:
+    while k >= i0 and c - k <= MAX_NP and not ctx.in_quote(ctx.toks[k].start) and ctx.toks[k].text not in QUOTE_CHARS \
+            and (ctx.toks[k].low not in BOUNDARY or _joined_prepositions(ctx, k)):
         k -= 1
     if k + 1 >= end:
         return None
     return classify(ctx, k + 1, end)
+
+
+def _joined_prepositions(ctx: Ctx, k: int) -> bool:
+    """The "and" of "officials in and around Miami": inside the noun phrase, not before it."""
+    toks = ctx.toks
+    return toks[k].low in ("and", "or") and 0 < k < len(toks) - 1 and toks[k - 1].low in PP_HEADS \
+        and toks[k + 1].low in PP_HEADS
 
 
 def _speaker_after(ctx: Ctx, k: int, i1: int) -> dict | None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .context import BOUNDARY, DETERMINERS, INDEFINITE, Ctx, unit_of
 
-PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by"}
+PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by", "around",
+            "throughout", "within", "beyond", "among"}
 NOT_ROLE = {"by", "with", "to", "from", "at", "in", "on", "than", "about", "against", "like"}
 
 
@@ -22,6 +23,8 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         p = ctx.tok_at(m["start"]) - 1
         while p > a and toks[p].low in DETERMINERS:
             p -= 1
+        if toks[p].low in PP_HEADS and p - 2 > a and toks[p - 1].low in ("and", "or") and toks[p - 2].low in PP_HEADS:
+            p -= 2  # "officials in and around Miami"
         before = " ".join(t.low for t in toks[max(a, p - 2):p])
         if toks[p].low in PP_HEADS and p > a and not any(part in before for part in w.org_parts):
             return classify(ctx, a, p)  # "media reports in Tanzania", "a dealer with Warburg": not the place or firm
@@ -65,8 +68,9 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         ref = None if indefinite else _description_antecedent(ctx, s, words_, role)
         return speaker(ctx, s, e, ref, a0)
     if last1 in w.org_nouns or last1 in w.generic_orgs:
-        ref = None if indefinite else _org_antecedent(ctx, s, words_, last1)
-        return speaker(ctx, s, e, ref, a0)
+        named = _named_inside(ctx, a, b - 1)
+        ref = None if indefinite else named if named is not None else _org_antecedent(ctx, s, words_, last1)
+        return speaker(ctx, s, e, ref or None, a0)
     if last1 in w.plural or last2 in w.plural or last1 in w.documents:
         return speaker(ctx, s, e, None, a0)
     return None
@@ -80,6 +84,17 @@ def _surname(ctx: Ctx, word: str) -> dict | None:
         if m["label"] == "PERSON" and len(name.split()) > 1 and name.split()[-1] == word:
             hits.setdefault(name, m)
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _named_inside(ctx: Ctx, a: int, b: int) -> dict | None:
+    """"The Maariv newspaper", "the Xinhua news agency": the organisation named inside a description of one is
+    the speaker; {} when the model took that name for a person's (a name, so not an organisation named
+    earlier); None when the description names no one."""
+    for t in ctx.toks[a + 1:b]:
+        m = ctx.mention_at(t.start)
+        if m and m["label"] in ("PERSON", "ORG") and not t.low.endswith(("'s", "\u2019s")):
+            return m if m["label"] == "ORG" else {}
+    return None
 
 
 def _unknown_name(ctx: Ctx, a: int, b: int) -> bool:
@@ -189,12 +204,22 @@ def _pronoun_antecedent(ctx: Ctx, pos: int, label: str, gender: str | None) -> d
         if gender and p.get("gender") and gender not in p["gender"]:
             continue
         cands.append((at, m, spoke))
-    if not cands:
-        return None
-    unit = unit_of(ctx, cands[0][0])
-    same = [c for c in cands if unit[0] <= c[0] < unit[1]]
-    spoke = [c for c in same if c[2]]
-    return (spoke[0] if spoke else min(same, key=lambda c: c[0]))[1]
+    while cands:
+        unit = unit_of(ctx, cands[0][0])
+        same = [c for c in cands if unit[0] <= c[0] < unit[1]]
+        spoke = [c for c in same if c[2]]
+        if spoke or not gender or not _pronoun_leads(ctx, unit[0], min(c[0] for c in same), gender):
+            return (spoke[0] if spoke else min(same, key=lambda c: c[0]))[1]
+        cands = [c for c in cands if c[0] < unit[0]]
+    return None
+
+
+def _pronoun_leads(ctx: Ctx, start: int, first: int, gender: str) -> bool:
+    """"She was to meet President Moi. … she told the staffers": a sentence whose own "she" comes before the
+    person it names is about the woman of the sentences before, so that person is not who "she" is."""
+    kinds = ctx.w.female if gender == "f" else ctx.w.male
+    return any(t.low in kinds and ctx.w.pronouns.get(t.low) and not ctx.in_quote(t.start)
+               for t in ctx.toks[ctx.tok_at(start):ctx.tok_at(first)])
 
 
 def _description_antecedent(ctx: Ctx, pos: int, words_: list[str], role: str) -> dict | None:

@@ -69,6 +69,8 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         return speaker(ctx, s, e, ref, a0)
     if last1 in w.org_nouns or last1 in w.generic_orgs:
         named = _named_inside(ctx, a, b - 1)
+        if named is None and not indefinite:
+            named = _described_before(ctx, s, words_)
         ref = None if indefinite else named if named is not None else _org_antecedent(ctx, s, words_, last1)
         return speaker(ctx, s, e, ref or None, a0)
     if last1 in w.plural or last2 in w.plural or last1 in w.documents:
@@ -90,10 +92,27 @@ def _named_inside(ctx: Ctx, a: int, b: int) -> dict | None:
     """"The Maariv newspaper", "the Xinhua news agency": the organisation named inside a description of one is
     the speaker; {} when the model took that name for a person's (a name, so not an organisation named
     earlier); None when the description names no one."""
-    for t in ctx.toks[a + 1:b]:
-        m = ctx.mention_at(t.start)
-        if m and m["label"] in ("PERSON", "ORG") and not t.low.endswith(("'s", "\u2019s")):
-            return m if m["label"] == "ORG" else {}
+    for i in range(a + 1, b):
+        m = ctx.mention_at(ctx.toks[i].start)
+        if m and m["label"] in ("PERSON", "ORG"):
+            after = ctx.tok_at(m["end"])  # only head words between the name and the head: not "the UN security council"
+            if after <= b and all(t.low in ctx.w.org_nouns or t.low == "news" for t in ctx.toks[after:b]):
+                return m if m["label"] == "ORG" else {}
+            return None
+    return None
+
+
+def _described_before(ctx: Ctx, pos: int, words_: list[str]) -> dict | None:
+    """"The Maariv newspaper said … the newspaper added": the outlet an earlier statement named with the same
+    head word (its mention, or {} when it had none); None when no statement before did."""
+    if len(words_) > 2:
+        return None
+    for r in reversed(ctx.out):
+        said = r["speaker_text"].split()
+        if r["speaker_start"] < pos and said[-1:] and said[-1].lower() == words_[-1] \
+                and any(x[:1].isupper() for x in said[1:-1]):  # it named the outlet: "The Maariv newspaper"
+            ref = r["speaker_mention"]
+            return (ctx.mention_at(ref[0]) or {}) if ref else {}
     return None
 
 
@@ -152,8 +171,9 @@ def people(ctx: Ctx) -> dict[str, dict]:
                 ctx.text[ctx.toks[k].end:ctx.toks[k + 1].start]:
             other = ctx.mention_at(ctx.toks[k].start)
             low = ctx.toks[k].low
-            if other and other["label"] == "PERSON" or low in w.cue_first or low in w.finite or low in NOT_ROLE:
-                break  # "the investigator said Kopp …": the investigator is not Kopp
+            if other and other["label"] == "PERSON" or low in w.cue_first or low in w.finite or low in NOT_ROLE \
+                    or low in w.pronouns or low in ("him", "her"):
+                break  # "the investigator said Kopp …", "He also urged Albright": the investigator, he, is not her
             desc.insert(0, low)
             k -= 1
         j = ctx.tok_at(m["end"])

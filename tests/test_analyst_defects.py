@@ -1,0 +1,92 @@
+"""Classes of wrong answers an analyst found reading kcli's output on a corpus nobody tuned it for (1989 business
+wire, 1990-2000 agency news), each pinned on articles of our own: wrong merges, wrong roles, wrong speakers."""
+from __future__ import annotations
+
+import pytest
+from conftest import run_json
+
+ARTICLES = {
+    "court": ("WASHINGTON, June 2, 2000 (AP) _ Justice Anthony M. Kennedy wrote for the majority on Thursday. "
+              "Kennedy said the lower court had erred.\n"),
+    "exiles": ("MIAMI, April 18, 2000 (AP) _ Exiles gathered outside the courthouse on Monday.\n\n"
+               "``We were abandoned at the beach by (President) Kennedy, and we will not be abandoned again,'' said "
+               "Rosa Delgado, 71.\n\nA spokesman for Ramon Ortega said the family would appeal. But Mr. Ortega did "
+               "not comment.\n"),
+    "gulf": ("AMMAN, Jordan, Aug. 17, 1990 (Reuters) - Iraqi President Saddam Hussein denounced the embargo on "
+             "Thursday. After a long meeting with King Hussein of Jordan, the American envoy said little. Hussein "
+             "told reporters the port of Aqaba would stay open. \"We have no other outlet,\" Hussein said.\n"),
+    "visit": ("LUSAKA, Zambia, May 11, 1999 (AP) _ Trade Representative Carla Hills toured a copper mine on Tuesday.\n\n"
+              "Hills, arriving after a long flight, spent two hours at the site before driving to the capital.\n\n"
+              "She was due to meet President Frederick Chiluba over dinner before flying home.\n\n"
+              "``This country can feed half the region,'' she told mine workers.\n"),
+    "trial": ("HAIFA, Israel, Sept. 3, 1997 (AP) _ A student charged with hiding a plot took the stand on "
+              "Wednesday.\n\nDalia Ronen, 24, told the court she had never believed the threats. Ronen described "
+              "Avi Segal as boastful and unreliable.\n\nShe also rejected claims made by Segal's cousin, Oren, that "
+              "she had joined his group. She said she lied to the Segal cousins about where the rifles were kept.\n"),
+    "talks": ("ANKARA, Turkey, July 9, 2001 (AP) _ Foreign Minister Selin Arkan opened the talks on Monday.\n\n"
+              "Arkan, tired after an overnight flight, met the delegation for an hour.\n\n"
+              "He also urged Arkan to keep the border open through the winter.\n\n"
+              "``We will keep our word,'' she told the visitors.\n"),
+    "press": ("JERUSALEM, March 2, 1998 (AP) _ Hezbollah guerrillas fired rockets at an army post on Sunday, the "
+              "army said.\n\nThe Yediot newspaper said Sunday that the cabinet would meet again next week.\n\n"
+              "Two cabinet ministers would attend, the newspaper said.\n\n"
+              "Mayors in and around Haifa warned the ministry on Monday that they would not enforce the curfew.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("analyst")
+    for name, text in ARTICLES.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return str(root)
+
+
+@pytest.fixture(scope="module")
+def people(corpus):
+    return {e["name"]: e for e in run_json("entities", corpus, "--label", "PERSON")}
+
+
+@pytest.fixture(scope="module")
+def quotes(corpus):
+    return run_json("quotes", corpus)
+
+
+def _said(quotes: list[dict], doc: str, start: str) -> dict:
+    return next(q for q in quotes if q["doc_id"] == doc and q["quote"].startswith(start))
+
+
+def test_a_title_in_brackets_is_the_names_title_and_keeps_it_from_another_office(people):
+    # "(President) Kennedy" in a quote is not Justice Anthony M. Kennedy of another article
+    assert people["Anthony M. Kennedy"]["doc_ids"] == ["court"]
+    assert people["Kennedy"]["unresolved"] and people["Kennedy"]["roles"] == ["President"]
+
+
+def test_a_relation_before_a_name_is_not_its_title(people):
+    # "A spokesman for Ramon Ortega": Ortega is no spokesman; "But Mr. Ortega": the role is "Mr."
+    assert people["Ramon Ortega"]["roles"] == ["Mr."]
+
+
+def test_an_untitled_surname_beside_a_titled_namesake_joins_neither(people, quotes):
+    # the article names President Saddam Hussein and King Hussein: a bare "Hussein" may be either
+    assert people["Saddam Hussein"]["mentions"] == 1
+    assert people["Hussein"]["unresolved"] and people["Hussein"]["roles"] == ["King"]
+    assert _said(quotes, "gulf", "We have no other outlet")["speaker"] == "Hussein"
+
+
+def test_she_is_not_the_man_a_sentence_led_by_her_names(quotes):
+    assert _said(quotes, "visit", "This country can feed")["speaker"] == "Carla Hills"
+    assert _said(quotes, "trial", "she lied to the Segal")["speaker"] == "Dalia Ronen"
+
+
+def test_a_pronoun_before_a_name_gives_that_name_no_gender(quotes):
+    # "He also urged Arkan": Arkan is not a man, so "she" can still be Arkan
+    assert _said(quotes, "talks", "We will keep our word")["speaker"] == "Selin Arkan"
+
+
+def test_a_newspaper_named_in_the_description_is_no_organisation_named_earlier(quotes):
+    for start in ("the cabinet would meet", "Two cabinet ministers"):
+        q = _said(quotes, "press", start)
+        assert q["speaker"] != "Hezbollah" and "newspaper" in q["speaker_text"]
+    # "Mayors in and around Haifa" are not Haifa
+    assert not [q for q in quotes if q["doc_id"] == "press" and q["speaker"] == "Haifa"]

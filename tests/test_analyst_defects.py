@@ -90,3 +90,13 @@ def test_a_newspaper_named_in_the_description_is_no_organisation_named_earlier(q
         assert q["speaker"] != "Hezbollah" and "newspaper" in q["speaker_text"]
     # "Mayors in and around Haifa" are not Haifa
     assert not [q for q in quotes if q["doc_id"] == "press" and q["speaker"] == "Haifa"]
+
+
+def test_no_sentence_break_inside_a_hyphenated_word(tmp_path):
+    # the sentence splitter cuts "Anti" | "-Castro" at a paragraph's start: the event keeps its first word
+    (tmp_path / "protest.txt").write_text(
+        " date 2000-01-07\n\nMIAMI _\n\nThe boy's relatives said they would appeal the ruling to a federal judge.\n\n"
+        "Anti-Castro demonstrators blocked the road near the federal building in Miami Thursday, demanding that "
+        "the boy stay.\n", encoding="utf-8")
+    row = next(r for r in run_json("timeline", str(tmp_path)) if r["date"] == "2000-01-06")
+    assert row["event"].startswith("Anti-Castro demonstrators")

@@ -100,3 +100,11 @@ def test_no_sentence_break_inside_a_hyphenated_word(tmp_path):
         "the boy stay.\n", encoding="utf-8")
     row = next(r for r in run_json("timeline", str(tmp_path)) if r["date"] == "2000-01-06")
     assert row["event"].startswith("Anti-Castro demonstrators")
+
+
+def test_an_ordinal_is_no_actor(tmp_path):
+    (tmp_path / "list.txt").write_text(
+        " date 1999-06-08\n\nWASHINGTON (AP) _ Carlos Ruiz and Peter Hale became the 301st and 302nd fugitives to "
+        "be added to the bureau's most wanted list, which began in 1950.\n", encoding="utf-8")
+    names = {e["name"] for e in run_json("entities", str(tmp_path))}
+    assert {"Carlos Ruiz", "Peter Hale"} <= names and not {"301st", "302nd"} & names

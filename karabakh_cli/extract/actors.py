@@ -28,6 +28,7 @@ JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
 ORG_JOINT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 
 
 def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> list[dict]:
@@ -345,6 +346,8 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     text = _text(toks)
     if not re.search(r"[A-Z0-9]", text[:1]) and toks[0].lower_ not in QUALIFIERS or len(text) < 2:
         return []
+    if ORDINAL.fullmatch(text):
+        return []  # "the 455th and 456th persons to be placed on the list": a rank, no actor
     k = key(text)
     if k.endswith(" ministries") or _fragment(toks, k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named

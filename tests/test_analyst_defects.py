@@ -108,3 +108,12 @@ def test_an_ordinal_is_no_actor(tmp_path):
         "be added to the bureau's most wanted list, which began in 1950.\n", encoding="utf-8")
     names = {e["name"] for e in run_json("entities", str(tmp_path))}
     assert {"Carlos Ruiz", "Peter Hale"} <= names and not {"301st", "302nd"} & names
+
+
+def test_a_hyphenated_title_is_one_title_and_no_generals(tmp_path):
+    # "Secretary-General" is not "General" (a military office that would keep Annan apart from himself)
+    (tmp_path / "un.txt").write_text(
+        " date 1998-02-24\n\nBAGHDAD (AP) _ U.N. Secretary-General Kofi Annan signed the accord on Monday. Annan "
+        "said inspectors would return within days.\n", encoding="utf-8")
+    annan = next(e for e in run_json("entities", str(tmp_path)) if e["name"] == "Kofi Annan")
+    assert annan["roles"] == ["Secretary-General"] and annan["aliases"] == ["Annan"]

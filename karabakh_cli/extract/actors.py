@@ -287,7 +287,9 @@ def _role_before(tok: Token, lex: Lexicon) -> str | None:
     start = i
     while start > 0 and i - start < 6:
         t = doc[start - 1]
-        if t.ent_type_ or "\n" in t.whitespace_ or not (t.is_title or t.lower_ in JOINERS or t.lower_ in lex.titles):
+        glued = t.text == "-" and not t.whitespace_ and start > 1 and not doc[start - 2].whitespace_  # "Vice-President"
+        if t.ent_type_ or "\n" in t.whitespace_ or not (t.is_title or t.lower_ in JOINERS or t.lower_ in lex.titles
+                                                          or glued):
             break
         start -= 1
     if start < i and doc[i - 1].lower_ in JOINERS:

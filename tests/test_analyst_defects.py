@@ -15,7 +15,8 @@ ARTICLES = {
     "gulf": ("AMMAN, Jordan, Aug. 17, 1990 (Reuters) - Iraqi President Saddam Hussein denounced the embargo on "
              "Thursday. After a long meeting with King Hussein of Jordan, the American envoy said little. Hussein "
              "told reporters the port of Aqaba would stay open. \"We have no other outlet,\" Hussein said.\n"),
-    "visit": ("LUSAKA, Zambia, May 11, 1999 (AP) _ Trade Representative Carla Hills toured a copper mine on Tuesday.\n\n"
+    "visit": ("LUSAKA, Zambia, May 11, 1999 (AP) _ Trade Representative Carla Hills toured a copper mine on "
+              "Tuesday.\n\n"
               "Hills, arriving after a long flight, spent two hours at the site before driving to the capital.\n\n"
               "She was due to meet President Frederick Chiluba over dinner before flying home.\n\n"
               "``This country can feed half the region,'' she told mine workers.\n"),

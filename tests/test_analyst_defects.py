@@ -118,3 +118,20 @@ def test_a_hyphenated_title_is_one_title_and_no_generals(tmp_path):
         "said inspectors would return within days.\n", encoding="utf-8")
     annan = next(e for e in run_json("entities", str(tmp_path)) if e["name"] == "Kofi Annan")
     assert annan["roles"] == ["Secretary-General"] and annan["aliases"] == ["Annan"]
+
+
+def test_two_companies_closing_prices_are_not_one_event(tmp_path):
+    # same date, same market boilerplate, different companies: two events; the same deal told twice stays one
+    texts = {
+        "acme": "Acme Widget Corp. said its third-quarter profit rose 8%. In New York Stock Exchange composite trading "
+                "yesterday, Acme shares rose 50 cents to $31.25.",
+        "borden": "Borden Mills Inc. cut its dividend. In New York Stock Exchange composite trading yesterday, Borden "
+                  "shares fell 75 cents to $12.50.",
+        "deal1": "Halvard Shipping Co. agreed yesterday to buy Nordic Tankers for $300 million in cash.",
+        "deal2": "Nordic Tankers said Halvard Shipping Co. agreed yesterday to buy it for $300 million in cash.",
+    }
+    for name, body in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f" date 1989-11-02\n\n{body}\n", encoding="utf-8")
+    rows = [r for r in run_json("timeline", str(tmp_path)) if r["date"] == "1989-11-01"]
+    groups = sorted(sorted(r["doc_ids"]) for r in rows)
+    assert ["acme"] in groups and ["borden"] in groups and ["deal1", "deal2"] in groups

@@ -135,3 +135,15 @@ def test_two_companies_closing_prices_are_not_one_event(tmp_path):
     rows = [r for r in run_json("timeline", str(tmp_path)) if r["date"] == "1989-11-01"]
     groups = sorted(sorted(r["doc_ids"]) for r in rows)
     assert ["acme"] in groups and ["borden"] in groups and ["deal1", "deal2"] in groups
+
+
+def test_a_possessor_and_a_name_before_according_to_are_not_the_speaker(tmp_path):
+    (tmp_path / "custody.txt").write_text(
+        " date 2000-06-02\n\nMIAMI (AP) _ The court ruled against the family of Tomas Riva on Thursday.\n\n"
+        "Tomas Riva's grandfather vowed to keep fighting, and said the family might ask the full court to hear "
+        "the case.\n\nPolice want to question a woman who traveled with Marek Polk, according to an investigator "
+        "quoted by the newspaper.\n\n``He may have crossed the border by now,'' the investigator said.\n",
+        encoding="utf-8")
+    rows = run_json("quotes", str(tmp_path))
+    assert not [q for q in rows if q["speaker"] in ("Tomas Riva", "Marek Polk")]
+    assert next(q for q in rows if q["quote"].startswith("Police want"))["speaker_text"] == "an investigator"

@@ -312,6 +312,8 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
     first = next((m for m in ctx.mentions if ctx.toks[i0].start <= m["start"] < ctx.toks[j].start), None)
     if first is None or first["label"] not in ("PERSON", "ORG", "GPE"):
         return None  # "X called it Y and said …": X is the subject when the unit opens with X's name
+    if ctx.text[first["end"]:first["end"] + 1] in ("'", "\u2019"):
+        return None  # "Elian's great-uncle vowed … and said": the subject is the great-uncle, not Elian
     lead = ctx.toks[i0:ctx.tok_at(first["start"])]
     commas = [n for n, t in enumerate(lead) if t.text == ","]
     lead = lead[commas[-1] + 1:] if commas else lead  # "For his part, Aliyev thanked … and stressed"
@@ -450,8 +452,9 @@ def _according(ctx: Ctx, i0: int, i1: int) -> dict | None:
         a = ctx.tok_at(ctx.toks[i0].start + m.start())
         b = ctx.tok_at(ctx.toks[i0].start + m.end())
         e = b
-        while e < i1 and ctx.toks[e].text not in (",", ".", ";", ":") and e - b < MAX_NP:
-            e += 1
+        while e < i1 and ctx.toks[e].text not in (",", ".", ";", ":") and e - b < MAX_NP and not (
+                ctx.toks[e].low.endswith("ed") and e + 1 < i1 and ctx.toks[e + 1].low == "by"):
+            e += 1  # "according to an investigator quoted by the newspaper": the investigator is the source
         if e == b:
             return None
         sp = classify(ctx, b, e) or {"speaker_text": _surface(ctx, b, e), "speaker_start": ctx.toks[b].start,

@@ -177,7 +177,7 @@ def people(ctx: Ctx) -> dict[str, dict]:
             desc.insert(0, low)
             k -= 1
         j = ctx.tok_at(m["end"])
-        if j < len(ctx.toks) and ctx.toks[j].text == ",":
+        if j + 1 < len(ctx.toks) and ctx.toks[j].text == "," and _apposition(ctx, j + 1):
             j += 1
             while j < len(ctx.toks) and ctx.toks[j].text not in (",", ".", ";", ")") and len(desc) < 20:
                 desc.append(ctx.toks[j].low)
@@ -197,6 +197,13 @@ def people(ctx: Ctx) -> dict[str, dict]:
             if country and word[:1].isalpha():
                 p["nat"].add(country)
     return out
+
+
+def _apposition(ctx: Ctx, j: int) -> bool:
+    """Whether the words after "Name," describe the name ("Kopp, an activist") rather than go on with the
+    sentence ("traveled with Kopp, according to an investigator": the investigator is someone else)."""
+    low = ctx.toks[j].low
+    return not (low == "according" or low in NOT_ROLE or low in ctx.w.cue_first or low in ctx.w.pronouns)
 
 
 def _nationality(ctx: Ctx, words_: list[str]) -> str | None:

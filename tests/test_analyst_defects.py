@@ -142,8 +142,10 @@ def test_a_possessor_and_a_name_before_according_to_are_not_the_speaker(tmp_path
         " date 2000-06-02\n\nMIAMI (AP) _ The court ruled against the family of Tomas Riva on Thursday.\n\n"
         "Tomas Riva's grandfather vowed to keep fighting, and said the family might ask the full court to hear "
         "the case.\n\nPolice want to question a woman who traveled with Marek Polk, according to an investigator "
-        "quoted by the newspaper.\n\n``He may have crossed the border by now,'' the investigator said.\n",
+        "quoted by the newspaper.\n\n``He may have crossed the border by now,'' the investigator said.\n\n"
+        "According to sources quoted by the Havana Star, Ruben Olmo had fled to Florida in June 1998.\n",
         encoding="utf-8")
     rows = run_json("quotes", str(tmp_path))
     assert not [q for q in rows if q["speaker"] in ("Tomas Riva", "Marek Polk")]
     assert next(q for q in rows if q["quote"].startswith("Police want"))["speaker_text"] == "an investigator"
+    assert next(q for q in rows if "Olmo" in q["quote"])["quote"].startswith("Ruben Olmo had fled")

@@ -452,13 +452,14 @@ def _according(ctx: Ctx, i0: int, i1: int) -> dict | None:
         a = ctx.tok_at(ctx.toks[i0].start + m.start())
         b = ctx.tok_at(ctx.toks[i0].start + m.end())
         e = b
-        while e < i1 and ctx.toks[e].text not in (",", ".", ";", ":") and e - b < MAX_NP and not (
-                ctx.toks[e].low.endswith("ed") and e + 1 < i1 and ctx.toks[e + 1].low == "by"):
-            e += 1  # "according to an investigator quoted by the newspaper": the investigator is the source
+        while e < i1 and ctx.toks[e].text not in (",", ".", ";", ":") and e - b < MAX_NP:
+            e += 1
         if e == b:
             return None
-        sp = classify(ctx, b, e) or {"speaker_text": _surface(ctx, b, e), "speaker_start": ctx.toks[b].start,
-                                      "speaker_end": ctx.toks[e - 1].end, "speaker_mention": None, "np_start": b}
+        # "according to an investigator quoted by the newspaper": the investigator is the source
+        n = next((k for k in range(b + 1, e - 1) if ctx.toks[k].low.endswith("ed") and ctx.toks[k + 1].low == "by"), e)
+        sp = classify(ctx, b, n) or {"speaker_text": _surface(ctx, b, n), "speaker_start": ctx.toks[b].start,
+                                      "speaker_end": ctx.toks[n - 1].end, "speaker_mention": None, "np_start": b}
         return {**sp, "cue": _span(ctx, a, b), "cue_start_tok": a, "cue_end": e, "np_end": e}
     return None
 

@@ -149,3 +149,12 @@ def test_a_possessor_and_a_name_before_according_to_are_not_the_speaker(tmp_path
     assert not [q for q in rows if q["speaker"] in ("Tomas Riva", "Marek Polk")]
     assert next(q for q in rows if q["quote"].startswith("Police want"))["speaker_text"] == "an investigator"
     assert next(q for q in rows if "Olmo" in q["quote"])["quote"].startswith("Ruben Olmo had fled")
+
+
+def test_the_company_is_the_one_that_acts_not_the_exchange_it_trades_on(tmp_path):
+    (tmp_path / "mill.txt").write_text(
+        " date 1989-11-02\n\nNorvale Mills Inc. posted a third-quarter loss of $4.2 million.\n\nNorvale Mills "
+        "stock closed at $12, unchanged, in composite trading on the New York Stock Exchange.\n\nThe company said its "
+        "paper unit improved as a result of the restructuring.\n", encoding="utf-8")
+    q = next(q for q in run_json("quotes", str(tmp_path)) if q["quote"].startswith("its paper unit"))
+    assert q["speaker"] == "Norvale Mills Inc."

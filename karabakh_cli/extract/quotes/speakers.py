@@ -298,7 +298,16 @@ def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> 
             continue
         if nat and m.get("country") and m["country"] != nat:
             continue
-        key_ = (bool(nat and m.get("country") == nat), m["start"] >= paragraph, spoke, -rank)
+        key_ = (bool(nat and m.get("country") == nat), m["start"] >= paragraph, spoke, not _in_phrase(ctx, m), -rank)
         if best_key is None or key_ > best_key:
             best, best_key = m, key_
     return best
+
+
+def _in_phrase(ctx: Ctx, m: dict) -> bool:
+    """"… closed at $15 in composite trading on the New York Stock Exchange": an organisation after a preposition
+    is where things happen, less likely the company a later "the company" means than one that acts."""
+    i = ctx.tok_at(m["start"]) - 1
+    while i > 0 and ctx.toks[i].low in DETERMINERS:
+        i -= 1
+    return i >= 0 and ctx.toks[i].low in PP_HEADS

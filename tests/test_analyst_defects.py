@@ -158,3 +158,12 @@ def test_the_company_is_the_one_that_acts_not_the_exchange_it_trades_on(tmp_path
         "paper unit improved as a result of the restructuring.\n", encoding="utf-8")
     q = next(q for q in run_json("quotes", str(tmp_path)) if q["quote"].startswith("its paper unit"))
     assert q["speaker"] == "Norvale Mills Inc."
+
+
+def test_the_newspaper_is_the_one_just_described_not_its_owner(tmp_path):
+    (tmp_path / "weekly.txt").write_text(
+        " date 1998-09-11\n\nDAR ES SALAAM, Tanzania (AP) _ Police deported a Libyan man on Thursday, said Mzalendo, "
+        "a weekly newspaper owned by the ruling Chama Cha Mapinduzi party.\n\nTwo Sudanese were also deported, the "
+        "newspaper said.\n", encoding="utf-8")
+    q = next(q for q in run_json("quotes", str(tmp_path)) if q["quote"].startswith("Two Sudanese"))
+    assert q["speaker_text"] == "the newspaper" and q["speaker"] != "Chama Cha Mapinduzi"

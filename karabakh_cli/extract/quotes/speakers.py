@@ -6,6 +6,8 @@ gender, nationality, role and organisation kind where the text shows them; else 
 """
 from __future__ import annotations
 
+import re
+
 from .context import BOUNDARY, DETERMINERS, INDEFINITE, Ctx, unit_of
 
 PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by", "around",
@@ -71,6 +73,8 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         named = _named_inside(ctx, a, b - 1)
         if named is None and not indefinite:
             named = _described_before(ctx, s, words_)
+        if named is None and not indefinite and b - a <= 2:
+            named = _last_described(ctx, a, last1)
         ref = None if indefinite else named if named is not None else _org_antecedent(ctx, s, words_, last1)
         return speaker(ctx, s, e, ref or None, a0)
     if last1 in w.plural or last2 in w.plural or last1 in w.documents:
@@ -103,17 +107,51 @@ def _named_inside(ctx: Ctx, a: int, b: int) -> dict | None:
 
 
 def _described_before(ctx: Ctx, pos: int, words_: list[str]) -> dict | None:
-    """"The Maariv newspaper said … the newspaper added": the outlet an earlier statement named with the same
-    head word (its mention, or {} when it had none); None when no statement before did."""
+    """"The Maariv newspaper said … the newspaper added", "said Uhuru, a Swahili newspaper … the newspaper said":
+    the outlet an earlier statement named with the same head word (its mention, or {} when it had none); None
+    when no statement before did."""
     if len(words_) > 2:
         return None
     for r in reversed(ctx.out):
         said = r["speaker_text"].split()
-        if r["speaker_start"] < pos and said[-1:] and said[-1].lower() == words_[-1] \
-                and any(x[:1].isupper() for x in said[1:-1]):  # it named the outlet: "The Maariv newspaper"
+        if r["speaker_start"] >= pos or not said:
+            continue
+        named = said[-1].lower() == words_[-1] and any(x[:1].isupper() for x in said[1:-1])  # "The Maariv newspaper"
+        apposition = re.match(rf",\s+(?:or [^,]+,\s+)?an?\s+(?:[\w-]+\s+){{0,3}}{re.escape(words_[-1])}\b",
+                              ctx.text[r["speaker_end"]:r["speaker_end"] + 120], re.I)  # "Uhuru, a Swahili newspaper"
+        if named or apposition:
             ref = r["speaker_mention"]
             return (ctx.mention_at(ref[0]) or {}) if ref else {}
     return None
+
+
+def _last_described(ctx: Ctx, a: int, head: str) -> dict | None:
+    """"The newspaper" is the one the text last called a newspaper: "…, said Uhuru, a Swahili newspaper owned by
+    the ruling party" (unknown: {}, not the party), "Kofcoh is a New York holding company for Rosalco Inc." (not
+    Rosalco); "Acme Corp., a Chicago holding company," is Acme. None when the sentence and the one before it do
+    not use the word."""
+    toks = ctx.toks
+    here = next((n for n, (s, e) in enumerate(ctx.units) if s <= toks[a].start < e), 0)
+    since = ctx.units[max(0, here - 1)][0] if ctx.units else 0  # this sentence and the one before: the word is fresh
+    i = next((k for k in range(a - 1, -1, -1) if toks[k].low == head and not ctx.in_quote(toks[k].start)
+              and (k + 1 == len(toks) or _ends_phrase(ctx, toks[k + 1].low))), None)
+    if i is None or toks[i].start < since:  # ("a company official" is an official)
+        return None
+    m = ctx.mention_at(toks[i].start)
+    if m and m["label"] == "ORG":
+        return m
+    d = next((k for k in range(i - 1, max(-1, i - 6), -1) if toks[k].low in ("a", "an") or toks[k].text in ",.;"),
+             None)
+    if d is None or toks[d].low not in ("a", "an"):
+        return None
+    owner = ctx.mention_at(toks[d - 2].start) if d > 1 and toks[d - 1].text == "," else None
+    return owner if owner and owner["label"] == "ORG" else {}
+
+
+def _ends_phrase(ctx: Ctx, low: str) -> bool:
+    """Whether a word after a noun ends its noun phrase ("a newspaper owned by", "a company said"), unlike the
+    noun of "a company official"."""
+    return not low.isalpha() or low.endswith("ed") or low in BOUNDARY or low in PP_HEADS or low in ctx.w.cue_first
 
 
 def _unknown_name(ctx: Ctx, a: int, b: int) -> bool:

@@ -167,3 +167,15 @@ def test_the_newspaper_is_the_one_just_described_not_its_owner(tmp_path):
         "newspaper said.\n", encoding="utf-8")
     q = next(q for q in run_json("quotes", str(tmp_path)) if q["quote"].startswith("Two Sudanese"))
     assert q["speaker_text"] == "the newspaper" and q["speaker"] != "Chama Cha Mapinduzi"
+
+
+def test_a_town_and_a_company_of_one_name_are_two_actors(tmp_path):
+    texts = {
+        "bank": "Dellwood Savings said it would sell its branches to First Citizens Bank, of Dellwood, S.C.",
+        "thrift": "Dellwood Savings & Loan posted a loss. Dellwood said its junk bonds fell in value, and Dellwood "
+                  "officials said they would sell them.",
+    }
+    for name, body in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f" date 1989-10-27\n\n{body}\n", encoding="utf-8")
+    town = [e for e in run_json("entities", str(tmp_path)) if e["name"] == "Dellwood" and e["label"] == "GPE"]
+    assert town and town[0]["doc_ids"] == ["bank"]

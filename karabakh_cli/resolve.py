@@ -155,7 +155,7 @@ def _places_apart(groups: list[Group]) -> None:
     Gazetteer places never get here: their label is the gazetteer's in every article."""
     agents = {g.actor for g in groups if g.label in ("PERSON", "ORG")}
     for g in groups:
-        if g.label in PLACE_LABELS and g.actor in agents:
+        if g.label in ("GPE", "LOC") and g.actor in agents:  # a building is often an organisation's: "X Library"
             g.actor = f"place\x00{g.actor}"
             g.evidence = "a place here, a person or organisation in other articles"
 

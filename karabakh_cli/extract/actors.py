@@ -294,8 +294,9 @@ def _role_before(tok: Token, lex: Lexicon) -> str | None:
         start -= 1
     if start < i and doc[i - 1].lower_ in JOINERS:
         return None
-    while start < i and (doc[start].lower_ in JOINERS or doc[start].is_stop and doc[start].lower_ not in lex.titles):
-        start += 1
+    while start < i and (doc[start].lower_ in JOINERS or doc[start].text == "-"
+                         or doc[start].is_stop and doc[start].lower_ not in lex.titles):
+        start += 1  # "-" of "Miami-Dade Mayor"
     words = [t.lower_ for t in doc[start:i]]
     if not any(w in lex.titles or " ".join(words[k:k + 2]) in lex.titles for k, w in enumerate(words)):
         return None

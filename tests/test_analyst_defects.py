@@ -181,3 +181,14 @@ def test_a_town_and_a_company_of_one_name_are_two_actors(tmp_path):
         (tmp_path / f"{name}.txt").write_text(f" date 1989-10-27\n\n{body}\n", encoding="utf-8")
     town = [e for e in run_json("entities", str(tmp_path)) if e["name"] == "Dellwood" and e["label"] == "GPE"]
     assert town and town[0]["doc_ids"] == ["bank"]
+
+
+def test_the_subject_before_a_long_apposition_speaks_not_the_name_closing_it(tmp_path):
+    (tmp_path / "ship.txt").write_text(
+        " date 1989-10-30\n\nHalvard Shipping Ltd., one of several companies controlled by the financier Ole Brandt, "
+        "said it \"intends to seek control\" of Nordic Tankers Inc., a Bergen freight concern.\n\nOle Brandt's "
+        "lawyer, Tove Lie, said the bid was fair.\n", encoding="utf-8")
+    rows = run_json("quotes", str(tmp_path))
+    bid = next(q for q in rows if "seek control" in q["quote"])
+    assert bid["speaker"] == "Halvard Shipping Ltd." and not bid["quote"].startswith("Halvard")
+    assert next(q for q in rows if q["quote"].startswith("the bid was fair"))["speaker"] == "Tove Lie"

@@ -272,6 +272,8 @@ def _only_circumstances(ctx: Ctx, k: int, i1: int) -> bool:
     if k >= i1:
         return True
     t = ctx.toks[k]
+    if t.text in QUOTE_CHARS:
+        return False  # 'X, one of …, said it "intends to seek control"': "it" opens what was said
     return not t.text[0].isalnum() or t.low in TAIL_WORDS or t.low.endswith("ing")
 
 
@@ -520,8 +522,10 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
         if k > i0 and ctx.toks[k].text == ",":
             named = classify(ctx, k + 1, j)
             last = ctx.mention_at(ctx.toks[j - 1].start)
-            if named and named["speaker_mention"] and last and last["label"] in ("PERSON", "ORG"):
-                return named
+            if named and named["speaker_mention"] and last and last["label"] in ("PERSON", "ORG") and all(
+                    t.low in DETERMINERS or t.low in ctx.lex.title_words or t.text[:1].isupper()
+                    for t in ctx.toks[k + 1:ctx.tok_at(last["start"])]):
+                return named  # not "X, one of the companies owned by Y, said": that is X
             return _speaker_before(ctx, i0, k)
         return None
     end = j + 1

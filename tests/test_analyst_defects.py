@@ -192,3 +192,11 @@ def test_the_subject_before_a_long_apposition_speaks_not_the_name_closing_it(tmp
     bid = next(q for q in rows if "seek control" in q["quote"])
     assert bid["speaker"] == "Halvard Shipping Ltd." and not bid["quote"].startswith("Halvard")
     assert next(q for q in rows if q["quote"].startswith("the bid was fair"))["speaker"] == "Tove Lie"
+
+
+def test_the_words_after_professor_of_are_no_name(tmp_path):
+    (tmp_path / "prof.txt").write_text(
+        " date 1998-03-31\n\nWASHINGTON (VOA) _ Doctor Ellen Marsh, the Professor of Tropical Medicine at Lakeview "
+        "University, says the new rules will save lives.\n", encoding="utf-8")
+    names = {e["name"] for e in run_json("entities", str(tmp_path))}
+    assert "Ellen Marsh" in names and "Tropical Medicine" not in names

@@ -430,7 +430,7 @@ def _names_after_titles(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]
         run = toks[i + n: j]
         while run and not run[-1].is_title:
             run.pop()
-        if len(run) >= 3 and not any(t.lower_ in JOINERS for t in run[-2:]):
+        if len(run) >= 3 and not any(t.lower_ in JOINERS for t in run[-3:]):  # "Professor of Transplant Surgery"
             name = run[-2:]
             s, e = name[0].idx, name[-1].idx + len(name[-1].text)
             words = {t.lower_ for t in name}

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 # 2: temporal expressions stored (`timexes`); 3: statements (`quotes`); 4: dateline place and agency anywhere in
 # the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`;
-# 7: roles: "(President) Kennedy", no "spokesman for"; an untitled surname beside a titled namesake stays bare;
-# no sentence break inside a hyphenated word
+# 7: roles ("(President) Kennedy", "Secretary-General", no "spokesman for"), a titled namesake keeps a surname bare,
+# no ordinal actors; no sentence break inside a hyphenated word; speakers (pronoun chains, named outlets)
 RECORD_VERSION = 7
 
 

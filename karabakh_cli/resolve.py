@@ -135,6 +135,7 @@ def _groups(docs: dict[str, list[dict]], mode: str) -> list[Group]:
 
 def _resolve(groups: list[Group], lex: Lexicon, texts: dict[str, str], dates: dict[str, str | None]) -> None:
     """Join groups across documents, rule by rule; each joined group records its rule and evidence."""
+    _places_apart(groups)
     by_actor: dict[str, list[Group]] = {}
     for g in groups:
         by_actor.setdefault(g.actor, []).append(g)
@@ -151,6 +152,17 @@ def _resolve(groups: list[Group], lex: Lexicon, texts: dict[str, str], dates: di
             if g.actor in seen:
                 break
             seen.add(g.actor)
+
+
+def _places_apart(groups: list[Group]) -> None:
+    """One name, a place in some articles and a person or organisation in others ("Columbia, S.C." and Columbia
+    Savings; Hamilton, Ontario and a Mr. Hamilton), is two actors: the place groups take a key of their own.
+    Gazetteer places never get here: their label is the gazetteer's in every article."""
+    agents = {g.actor for g in groups if g.label in ("PERSON", "ORG")}
+    for g in groups:
+        if g.label in ("GPE", "LOC") and g.actor in agents:  # a building is often an organisation's: "X Library"
+            g.actor = f"place\x00{g.actor}"
+            g.evidence = "a place here, a person or organisation in other articles"
 
 
 def _bare_persons(groups: list[Group], by_actor: dict[str, list[Group]], lex: Lexicon,

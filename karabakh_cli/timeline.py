@@ -265,14 +265,16 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
             s, e = _sentence_of(rec, t["start"])
             s = max([s] + [me for ms, me in _skip(rec) if ms <= s < me])
             clause = _clause(rec["text"], s, e, t["start"], t["end"])
-            actors = []
+            actors, who = [], set()
             for m in mentions.get(doc_id, []):
                 if (s <= m["start"] < e and m["name"] not in actors and m["label"] != "NORP"
                         and m.get("source") != "dateline"):
                     actors.append(m["name"])
+                    if m["label"] in ("PERSON", "ORG"):
+                        who.add(m["name"])
             rows.append({"date": t["value"], "start_date": b[0].isoformat(), "end_date": b[1].isoformat(),
                          "text": t["text"], "event": clause, "actors": actors, "doc_ids": [doc_id],
-                         "sentences": [rec["text"][s:e].strip()], "mod": t.get("mod"),
+                         "sentences": [rec["text"][s:e].strip()], "mod": t.get("mod"), "who": who,
                          "doc_id": doc_id, "start": t["start"], "end": t["end"],
                          "mentions": [{"doc_id": doc_id, "start": t["start"], "end": t["end"]}]})
     rows.sort(key=lambda r: (r["start_date"], r["end_date"], r["doc_ids"][0], r["mentions"][0]["start"]))
@@ -280,12 +282,20 @@ def events(records: list[dict], *, names: dict[str, list[dict]] | None = None, g
 
 
 def _group(rows: list[dict]) -> list[dict]:
-    """Merge rows with the same date whose clauses share most of their words."""
+    """Merge rows with the same date whose clauses share most of their words, unless each names a person or
+    organisation the other does not.
+
+    The words of the date itself and of the actors' names are no evidence ("Compaq shares fell ... in New York
+    Stock Exchange composite trading yesterday" is not "Du Pont's stock rose ... in New York Stock Exchange
+    composite trading yesterday"): the date is equal by construction, and actors are compared as actors.
+    """
     out: list[dict] = []
     same_date: dict[str, list[tuple[dict, set[str]]]] = {}
     for r in rows:
-        w = _words(r["event"])
+        w = _words(r["event"]) - _words(r["text"]) - _words(" ".join(r["actors"]))
         for o, ow in same_date.get(r["date"], []):
+            if r["who"] - o["who"] and o["who"] - r["who"]:
+                continue  # each names someone the other does not: Compaq's close is not Du Pont's
             if w and ow and len(w & ow) / min(len(w), len(ow)) >= 0.6:
                 for d in r["doc_ids"]:
                     if d not in o["doc_ids"]:

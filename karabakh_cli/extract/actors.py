@@ -30,6 +30,7 @@ JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
 ORG_JOINT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 
 
 def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = (), text: str | None = None) -> list[dict]:
@@ -342,20 +343,38 @@ def _aged(doc: Doc, found: list[dict]) -> None:
 
 
 def _role_before(tok: Token, lex: Lexicon) -> str | None:
-    """The title written before a name: "Spokeswoman", "Prime Minister", "Minister of Emergency Situations"."""
+    """The title written before a name: "Spokeswoman", "Prime Minister", "Minister of Emergency Situations",
+    "(President) Kennedy" in a quote. Not "a spokesman for [Elian]" (a relation to the name, not its title),
+    nor the "But" of "But Mr. Schwarz"."""
     doc, i = tok.doc, tok.i
+    if i > 2 and doc[i - 1].text == ")":
+        return _bracketed_title(doc, i - 1, lex)
     start = i
     while start > 0 and i - start < 6:
         t = doc[start - 1]
-        if t.ent_type_ or "\n" in t.whitespace_ or not (t.is_title or t.lower_ in JOINERS or t.lower_ in lex.titles):
+        glued = t.text == "-" and not t.whitespace_ and start > 1 and not doc[start - 2].whitespace_  # "Vice-President"
+        if t.ent_type_ or "\n" in t.whitespace_ or not (t.is_title or t.lower_ in JOINERS or t.lower_ in lex.titles
+                                                          or glued):
             break
         start -= 1
-    while start < i and doc[start].lower_ in JOINERS:
-        start += 1
+    if start < i and doc[i - 1].lower_ in JOINERS:
+        return None
+    while start < i and (doc[start].lower_ in JOINERS or doc[start].text == "-"
+                         or doc[start].is_stop and doc[start].lower_ not in lex.titles):
+        start += 1  # "-" of "Miami-Dade Mayor"
     words = [t.lower_ for t in doc[start:i]]
     if not any(w in lex.titles or " ".join(words[k:k + 2]) in lex.titles for k, w in enumerate(words)):
         return None
     return doc[start:i].text
+
+
+def _bracketed_title(doc: Doc, close: int, lex: Lexicon) -> str | None:
+    """"(President) Kennedy": a title an editor put in brackets before the name (quotes do this) is its title."""
+    open_ = next((j for j in range(close - 1, max(-1, close - 5), -1) if doc[j].text == "("), None)
+    if open_ is None or open_ + 1 == close:
+        return None
+    inner = doc[open_ + 1:close]
+    return inner.text if " ".join(t.lower_ for t in inner) in lex.titles else None
 
 
 def _text(toks: list[Token]) -> str:
@@ -395,6 +414,8 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     text = _text(toks)
     if not re.search(r"[A-Z0-9]", text[:1]) and toks[0].lower_ not in QUALIFIERS or len(text) < 2:
         return []
+    if ORDINAL.fullmatch(text):
+        return []  # "the 455th and 456th persons to be placed on the list": a rank, no actor
     k = key(text)
     if k.endswith(" ministries") or _fragment(toks, k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named
@@ -474,7 +495,7 @@ def _names_after_titles(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]
         run = toks[i + n: j]
         while run and not run[-1].is_title:
             run.pop()
-        if len(run) >= 3 and not any(t.lower_ in JOINERS for t in run[-2:]):
+        if len(run) >= 3 and not any(t.lower_ in JOINERS for t in run[-3:]):  # "Professor of Transplant Surgery"
             name = run[-2:]
             s, e = name[0].idx, name[-1].idx + len(name[-1].text)
             words = {t.lower_ for t in name}
@@ -552,12 +573,15 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
                 by_last.setdefault(last, set()).add(pk)
                 by_first.setdefault(first, set()).add(pk)
     companies = _companies(ms, lex)
+    titled = _titled_surnames(ms, lex)
     for m in ms:
         k = key(m["text"])
         bare = bare_surname(k, lex)
         office = lex.office_of(m["role"]) if m.get("role") else None
-        # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join
-        lasts = {pk for pk in by_last.get(bare or "", ()) if not office or office in offices[pk]}
+        # "King Hussein" beside an untitled "Saddam Hussein": only the corpus step, knowing every title, may join;
+        # and once the article names a King Hussein, an untitled "Hussein" there may be either of them
+        lasts = {pk for pk in by_last.get(bare or "", ())
+                 if (office in offices[pk] if office else not titled.get(bare or "", set()) - offices[pk])}
         firsts = by_first.get(k, set()) if " " not in k else set()
         if m.get("rule") == "team":  # "Valencia 3 Getafe 2": the club, though the gazetteer knows the city
             m["name"] = _tidy(m["text"])
@@ -593,6 +617,17 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
             m["name"] = _tidy(m["text"])
     _resolve_ministries(ms, lex)
     return ms
+
+
+def _titled_surnames(ms: list[dict], lex: Lexicon) -> dict[str, set[str]]:
+    """Surname -> the offices its bare, titled mentions carry ("King Hussein" -> {king})."""
+    out: dict[str, set[str]] = {}
+    for m in ms:
+        bare = bare_surname(key(m["text"]), lex) if m["label"] == "PERSON" and m.get("role") else None
+        office = lex.office_of(m["role"]) if bare else None
+        if office:
+            out.setdefault(bare, set()).add(office)
+    return out
 
 
 def _persons_by_surname(ms: list[dict], lex: Lexicon) -> None:

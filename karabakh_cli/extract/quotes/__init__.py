@@ -29,7 +29,7 @@ from .context import (
     words,
 )
 from .marks import QUOTE_CHARS, quote_spans
-from .speakers import classify, people, speaker
+from .speakers import PP_HEADS, classify, people, speaker
 
 SKIP_BEFORE_CUE = {"also", "further", "later", "earlier", "then", "again", "previously", "separately", "once",
                    "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently"}
@@ -272,6 +272,8 @@ def _only_circumstances(ctx: Ctx, k: int, i1: int) -> bool:
     if k >= i1:
         return True
     t = ctx.toks[k]
+    if t.text in QUOTE_CHARS:
+        return False  # 'X, one of …, said it "intends to seek control"': "it" opens what was said
     return not t.text[0].isalnum() or t.low in TAIL_WORDS or t.low.endswith("ing")
 
 
@@ -312,6 +314,8 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
     first = next((m for m in ctx.mentions if ctx.toks[i0].start <= m["start"] < ctx.toks[j].start), None)
     if first is None or first["label"] not in ("PERSON", "ORG", "GPE"):
         return None  # "X called it Y and said …": X is the subject when the unit opens with X's name
+    if ctx.text[first["end"]:first["end"] + 1] in ("'", "\u2019"):
+        return None  # "Elian's great-uncle vowed … and said": the subject is the great-uncle, not Elian
     lead = ctx.toks[i0:ctx.tok_at(first["start"])]
     commas = [n for n, t in enumerate(lead) if t.text == ","]
     lead = lead[commas[-1] + 1:] if commas else lead  # "For his part, Aliyev thanked … and stressed"
@@ -454,8 +458,10 @@ def _according(ctx: Ctx, i0: int, i1: int) -> dict | None:
             e += 1
         if e == b:
             return None
-        sp = classify(ctx, b, e) or {"speaker_text": _surface(ctx, b, e), "speaker_start": ctx.toks[b].start,
-                                      "speaker_end": ctx.toks[e - 1].end, "speaker_mention": None, "np_start": b}
+        # "according to an investigator quoted by the newspaper": the investigator is the source
+        n = next((k for k in range(b + 1, e - 1) if ctx.toks[k].low.endswith("ed") and ctx.toks[k + 1].low == "by"), e)
+        sp = classify(ctx, b, n) or {"speaker_text": _surface(ctx, b, n), "speaker_start": ctx.toks[b].start,
+                                      "speaker_end": ctx.toks[n - 1].end, "speaker_mention": None, "np_start": b}
         return {**sp, "cue": _span(ctx, a, b), "cue_start_tok": a, "cue_end": e, "np_end": e}
     return None
 
@@ -516,18 +522,27 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
         if k > i0 and ctx.toks[k].text == ",":
             named = classify(ctx, k + 1, j)
             last = ctx.mention_at(ctx.toks[j - 1].start)
-            if named and named["speaker_mention"] and last and last["label"] in ("PERSON", "ORG"):
-                return named
+            if named and named["speaker_mention"] and last and last["label"] in ("PERSON", "ORG") and all(
+                    t.low in DETERMINERS or t.low in ctx.lex.title_words or t.text[:1].isupper()
+                    for t in ctx.toks[k + 1:ctx.tok_at(last["start"])]):
+                return named  # not "X, one of the companies owned by Y, said": that is X
             return _speaker_before(ctx, i0, k)
         return None
     end = j + 1
     k = j
-    while k >= i0 and c - k <= MAX_NP and ctx.toks[k].low not in BOUNDARY and not ctx.in_quote(ctx.toks[k].start) \
-            and ctx.toks[k].text not in QUOTE_CHARS:
+    while k >= i0 and c - k <= MAX_NP and not ctx.in_quote(ctx.toks[k].start) and ctx.toks[k].text not in QUOTE_CHARS \
+            and (ctx.toks[k].low not in BOUNDARY or _joined_prepositions(ctx, k)):
         k -= 1
     if k + 1 >= end:
         return None
     return classify(ctx, k + 1, end)
+
+
+def _joined_prepositions(ctx: Ctx, k: int) -> bool:
+    """The "and" of "officials in and around Miami": inside the noun phrase, not before it."""
+    toks = ctx.toks
+    return toks[k].low in ("and", "or") and 0 < k < len(toks) - 1 and toks[k - 1].low in PP_HEADS \
+        and toks[k + 1].low in PP_HEADS
 
 
 def _speaker_after(ctx: Ctx, k: int, i1: int) -> dict | None:

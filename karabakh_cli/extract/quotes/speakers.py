@@ -6,9 +6,12 @@ gender, nationality, role and organisation kind where the text shows them; else 
 """
 from __future__ import annotations
 
+import re
+
 from .context import BOUNDARY, DETERMINERS, INDEFINITE, Ctx, unit_of
 
-PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by"}
+PP_HEADS = {"in", "at", "from", "near", "on", "across", "inside", "outside", "of", "for", "with", "to", "by", "around",
+            "throughout", "within", "beyond", "among"}
 NOT_ROLE = {"by", "with", "to", "from", "at", "in", "on", "than", "about", "against", "like"}
 
 
@@ -22,6 +25,8 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         p = ctx.tok_at(m["start"]) - 1
         while p > a and toks[p].low in DETERMINERS:
             p -= 1
+        if toks[p].low in PP_HEADS and p - 2 > a and toks[p - 1].low in ("and", "or") and toks[p - 2].low in PP_HEADS:
+            p -= 2  # "officials in and around Miami"
         before = " ".join(t.low for t in toks[max(a, p - 2):p])
         if toks[p].low in PP_HEADS and p > a and not any(part in before for part in w.org_parts):
             return classify(ctx, a, p)  # "media reports in Tanzania", "a dealer with Warburg": not the place or firm
@@ -65,8 +70,13 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         ref = None if indefinite else _description_antecedent(ctx, s, words_, role)
         return speaker(ctx, s, e, ref, a0)
     if last1 in w.org_nouns or last1 in w.generic_orgs:
-        ref = None if indefinite else _org_antecedent(ctx, s, words_, last1)
-        return speaker(ctx, s, e, ref, a0)
+        named = _named_inside(ctx, a, b - 1)
+        if named is None and not indefinite:
+            named = _described_before(ctx, s, words_)
+        if named is None and not indefinite and b - a <= 2:
+            named = _last_described(ctx, a, last1)
+        ref = None if indefinite else named if named is not None else _org_antecedent(ctx, s, words_, last1)
+        return speaker(ctx, s, e, ref or None, a0)
     if last1 in w.plural or last2 in w.plural or last1 in w.documents:
         return speaker(ctx, s, e, None, a0)
     return None
@@ -80,6 +90,68 @@ def _surname(ctx: Ctx, word: str) -> dict | None:
         if m["label"] == "PERSON" and len(name.split()) > 1 and name.split()[-1] == word:
             hits.setdefault(name, m)
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _named_inside(ctx: Ctx, a: int, b: int) -> dict | None:
+    """"The Maariv newspaper", "the Xinhua news agency": the organisation named inside a description of one is
+    the speaker; {} when the model took that name for a person's (a name, so not an organisation named
+    earlier); None when the description names no one."""
+    for i in range(a + 1, b):
+        m = ctx.mention_at(ctx.toks[i].start)
+        if m and m["label"] in ("PERSON", "ORG"):
+            after = ctx.tok_at(m["end"])  # only head words between the name and the head: not "the UN security council"
+            if after <= b and all(t.low in ctx.w.org_nouns or t.low == "news" for t in ctx.toks[after:b]):
+                return m if m["label"] == "ORG" else {}
+            return None
+    return None
+
+
+def _described_before(ctx: Ctx, pos: int, words_: list[str]) -> dict | None:
+    """"The Maariv newspaper said … the newspaper added", "said Uhuru, a Swahili newspaper … the newspaper said":
+    the outlet an earlier statement named with the same head word (its mention, or {} when it had none); None
+    when no statement before did."""
+    if len(words_) > 2:
+        return None
+    for r in reversed(ctx.out):
+        said = r["speaker_text"].split()
+        if r["speaker_start"] >= pos or not said:
+            continue
+        named = said[-1].lower() == words_[-1] and any(x[:1].isupper() for x in said[1:-1])  # "The Maariv newspaper"
+        apposition = re.match(rf",\s+(?:or [^,]+,\s+)?an?\s+(?:[\w-]+\s+){{0,3}}{re.escape(words_[-1])}\b",
+                              ctx.text[r["speaker_end"]:r["speaker_end"] + 120], re.I)  # "Uhuru, a Swahili newspaper"
+        if named or apposition:
+            ref = r["speaker_mention"]
+            return (ctx.mention_at(ref[0]) or {}) if ref else {}
+    return None
+
+
+def _last_described(ctx: Ctx, a: int, head: str) -> dict | None:
+    """"The newspaper" is the one the text last called a newspaper: "…, said Uhuru, a Swahili newspaper owned by
+    the ruling party" (unknown: {}, not the party), "Kofcoh is a New York holding company for Rosalco Inc." (not
+    Rosalco); "Acme Corp., a Chicago holding company," is Acme. None when the sentence and the one before it do
+    not use the word."""
+    toks = ctx.toks
+    here = next((n for n, (s, e) in enumerate(ctx.units) if s <= toks[a].start < e), 0)
+    since = ctx.units[max(0, here - 1)][0] if ctx.units else 0  # this sentence and the one before: the word is fresh
+    i = next((k for k in range(a - 1, -1, -1) if toks[k].low == head and not ctx.in_quote(toks[k].start)
+              and (k + 1 == len(toks) or _ends_phrase(ctx, toks[k + 1].low))), None)
+    if i is None or toks[i].start < since:  # ("a company official" is an official)
+        return None
+    m = ctx.mention_at(toks[i].start)
+    if m and m["label"] == "ORG":
+        return m
+    d = next((k for k in range(i - 1, max(-1, i - 6), -1) if toks[k].low in ("a", "an") or toks[k].text in ",.;"),
+             None)
+    if d is None or toks[d].low not in ("a", "an"):
+        return None
+    owner = ctx.mention_at(toks[d - 2].start) if d > 1 and toks[d - 1].text == "," else None
+    return owner if owner and owner["label"] == "ORG" else {}
+
+
+def _ends_phrase(ctx: Ctx, low: str) -> bool:
+    """Whether a word after a noun ends its noun phrase ("a newspaper owned by", "a company said"), unlike the
+    noun of "a company official"."""
+    return not low.isalpha() or low.endswith("ed") or low in BOUNDARY or low in PP_HEADS or low in ctx.w.cue_first
 
 
 def _unknown_name(ctx: Ctx, a: int, b: int) -> bool:
@@ -137,12 +209,13 @@ def people(ctx: Ctx) -> dict[str, dict]:
                 ctx.text[ctx.toks[k].end:ctx.toks[k + 1].start]:
             other = ctx.mention_at(ctx.toks[k].start)
             low = ctx.toks[k].low
-            if other and other["label"] == "PERSON" or low in w.cue_first or low in w.finite or low in NOT_ROLE:
-                break  # "the investigator said Kopp …": the investigator is not Kopp
+            if other and other["label"] == "PERSON" or low in w.cue_first or low in w.finite or low in NOT_ROLE \
+                    or low in w.pronouns or low in ("him", "her"):
+                break  # "the investigator said Kopp …", "He also urged Albright": the investigator, he, is not her
             desc.insert(0, low)
             k -= 1
         j = ctx.tok_at(m["end"])
-        if j < len(ctx.toks) and ctx.toks[j].text == ",":
+        if j + 1 < len(ctx.toks) and ctx.toks[j].text == "," and _apposition(ctx, j + 1):
             j += 1
             while j < len(ctx.toks) and ctx.toks[j].text not in (",", ".", ";", ")") and len(desc) < 20:
                 desc.append(ctx.toks[j].low)
@@ -162,6 +235,13 @@ def people(ctx: Ctx) -> dict[str, dict]:
             if country and word[:1].isalpha():
                 p["nat"].add(country)
     return out
+
+
+def _apposition(ctx: Ctx, j: int) -> bool:
+    """Whether the words after "Name," describe the name ("Kopp, an activist") rather than go on with the
+    sentence ("traveled with Kopp, according to an investigator": the investigator is someone else)."""
+    low = ctx.toks[j].low
+    return not (low == "according" or low in NOT_ROLE or low in ctx.w.cue_first or low in ctx.w.pronouns)
 
 
 def _nationality(ctx: Ctx, words_: list[str]) -> str | None:
@@ -189,12 +269,22 @@ def _pronoun_antecedent(ctx: Ctx, pos: int, label: str, gender: str | None) -> d
         if gender and p.get("gender") and gender not in p["gender"]:
             continue
         cands.append((at, m, spoke))
-    if not cands:
-        return None
-    unit = unit_of(ctx, cands[0][0])
-    same = [c for c in cands if unit[0] <= c[0] < unit[1]]
-    spoke = [c for c in same if c[2]]
-    return (spoke[0] if spoke else min(same, key=lambda c: c[0]))[1]
+    while cands:
+        unit = unit_of(ctx, cands[0][0])
+        same = [c for c in cands if unit[0] <= c[0] < unit[1]]
+        spoke = [c for c in same if c[2]]
+        if spoke or not gender or not _pronoun_leads(ctx, unit[0], min(c[0] for c in same), gender):
+            return (spoke[0] if spoke else min(same, key=lambda c: c[0]))[1]
+        cands = [c for c in cands if c[0] < unit[0]]
+    return None
+
+
+def _pronoun_leads(ctx: Ctx, start: int, first: int, gender: str) -> bool:
+    """"She was to meet President Moi. … she told the staffers": a sentence whose own "she" comes before the
+    person it names is about the woman of the sentences before, so that person is not who "she" is."""
+    kinds = ctx.w.female if gender == "f" else ctx.w.male
+    return any(t.low in kinds and ctx.w.pronouns.get(t.low) and not ctx.in_quote(t.start)
+               for t in ctx.toks[ctx.tok_at(start):ctx.tok_at(first)])
 
 
 def _description_antecedent(ctx: Ctx, pos: int, words_: list[str], role: str) -> dict | None:
@@ -246,7 +336,16 @@ def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> 
             continue
         if nat and m.get("country") and m["country"] != nat:
             continue
-        key_ = (bool(nat and m.get("country") == nat), m["start"] >= paragraph, spoke, -rank)
+        key_ = (bool(nat and m.get("country") == nat), m["start"] >= paragraph, spoke, not _in_phrase(ctx, m), -rank)
         if best_key is None or key_ > best_key:
             best, best_key = m, key_
     return best
+
+
+def _in_phrase(ctx: Ctx, m: dict) -> bool:
+    """"… closed at $15 in composite trading on the New York Stock Exchange": an organisation after a preposition
+    is where things happen, less likely the company a later "the company" means than one that acts."""
+    i = ctx.tok_at(m["start"]) - 1
+    while i > 0 and ctx.toks[i].low in DETERMINERS:
+        i -= 1
+    return i >= 0 and ctx.toks[i].low in PP_HEADS

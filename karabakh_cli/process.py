@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 # the opening; 5: quantities carry value_max, dimension, change; 6: mention text as written, naming `rule`;
 # 7: ministries named "X Ministry of Country" with rule `ministry`; company names keep a title word ("General
 # Motors Corp."); "Elian American" split into a person and a nationality; 8: the notes the opening gave
-# (`notes`), so a warm run need not parse it again
-
+# (`notes`), so a warm run need not parse it again;
 # 9: roles ("(President) Kennedy", "Secretary-General", no "spokesman for"), a titled namesake keeps a surname bare,
 # no ordinal actors; no sentence break inside a hyphenated word; speakers (pronoun chains, named outlets)
 RECORD_VERSION = 9

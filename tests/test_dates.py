@@ -690,3 +690,21 @@ def test_an_articles_unambiguous_slash_date_sets_its_order() -> None:
 
 def test_version_numbers_are_not_dates() -> None:
     assert values("The firm shipped version 2.1.10 of its app.", anchor=None) == []
+
+
+# ---- a month named after its event's own past verb ----------------------------------------------
+OCT = date(2023, 10, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The utility sold its gas unit in December for $2 billion.", "2022-12"),  # its own verb: last December
+        ("Parliament changed the electoral code in November, ahead of the vote.", "2022-11"),
+        ("The ministry said it will open the crossing in November.", "2023-11"),  # a report of a plan
+        ("The talks were planned for December, a diplomat said.", "2023-12"),  # a past act aimed ahead
+        ("The court subpoenaed the minister to testify in December.", "2023-12"),
+    ],
+)
+def test_an_events_own_past_verb_sets_its_months_year(text: str, value: str) -> None:
+    assert one(text, anchor=OCT)["value"] == value

@@ -48,6 +48,10 @@ _NOT_VERBS = {
 }
 
 
+_REPORTING = {"said", "says", "told", "announced", "reported", "added"}  # may report a plan: "said it will ..."
+# "planned for", "subpoenaed Elian to testify", "placed orders in the morning to start": a past act aimed at
+# a later one, whose date it does not fix
+_AIM_NEXT = re.compile(r"\s+(?:for\b|(?:[\w'-]+\s+){0,5}?to\s+(?!(?:the|a|an|its|his|her|their|our|\d)\b)[a-z]{2,}\b)")
 _ADJACENT_ONLY = {"by", "until", "till", "through"}
 _NOUN_OR_VERB = {"plans", "plan"}  # cues that are also plural/singular nouns
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|(?:for|and|or|that|which|is|are|was|were|had|have)\b)", re.I)
@@ -134,6 +138,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
             pos = base + cm.start()
             dist = (start - pos - len(word)) if sign < 0 else (pos - end) + 15  # verbs before the date bind tighter
             kind = _CUE_KIND.get(word, "future_strong" if word == "'ll" else "past_weak")
+            if kind == "past_weak" and word not in _REPORTING and not _AIM_NEXT.match(seg, cm.end()):
+                kind = "past_verb_weak"  # "sold ... in December": the event's own verb, not a report of it
             if sign > 0 and boundary and cm.start() >= boundary.start():
                 matrix = matrix or kind
                 continue
@@ -166,6 +172,8 @@ def _choose_future(tense: str | None, days_past: float, days_future: float) -> b
         return not days_past * 4 < days_future
     if tense == "past_weak":
         return days_future * 4 < days_past
+    if tense == "past_verb_weak":
+        return days_future * 12 < days_past
     return days_future * 2 < days_past
 
 

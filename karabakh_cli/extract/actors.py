@@ -28,7 +28,9 @@ _NAME_START = re.compile(r"(?<![\w.-])[A-Z]")  # where a name found again may be
 _WORD_GOES_ON = re.compile(r"[\w-]")
 JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
 ORG_JOINT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+ORG_OPEN_END = re.compile(r"\s(?:for|of)(?:\sthe)?$")  # a body's name the model ended on its joint
 AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "UAVs", "POWs", "NGOs": things counted, not one body
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
 
 
@@ -64,9 +66,11 @@ def _joined(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
     out: list[dict] = []
     for m in found:
         prev = out[-1] if out else None
+        cut_in_joint = prev is not None and ORG_OPEN_END.search(prev["text"]) is not None \
+            and doc.text[prev["end"]:m["start"]] == " "  # "[Defense Ministry of the] [Nagorno Karabakh Republic]"
         if prev and prev["label"] == "ORG" and m["label"] in ("ORG", "GPE") \
-                and key(prev["text"]).rsplit(" ", 1)[-1] in lex.fragments \
-                and ORG_JOINT.fullmatch(doc.text, prev["end"], m["start"]):
+                and (cut_in_joint or key(prev["text"]).rsplit(" ", 1)[-1] in lex.fragments
+                     and ORG_JOINT.fullmatch(doc.text, prev["end"], m["start"])):
             out[-1] = {k: v for k, v in prev.items() if k != "owner"} | {"end": m["end"],
                                                                           "text": doc.text[prev["start"]:m["end"]]}
             continue
@@ -310,6 +314,9 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
                 out.extend(_make(owner, "GPE", lex))
                 toks = toks[i + 1:]
             break
+    if len(toks) >= 3 and label != "PERSON" and toks[0].text.endswith("s") and key(toks[0].text) in lex.demonyms \
+            and all(t.is_title for t in toks[1:]) and not lex.country_of(_text(toks[1:])):
+        return _make(toks[:1], "NORP", lex) + _make(toks[1:], "PERSON", lex)  # "the Azerbaijanis Elnur Aliyev"
     parts = _hyphen_parts(toks, lex)
     if parts:
         for p in parts:
@@ -398,6 +405,9 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     k = key(text)
     if k.endswith(" ministries") or _fragment(toks, k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named
+    if k in lex.cues["direction_words"] or PLURAL_ACRONYM.fullmatch(text) \
+            or label == "ORG" and " " in k and k.rsplit(" ", 1)[-1] in lex.cues["document_heads"]:
+        return []  # "the Southern direction", "three UAVs", "the Trilateral Statement": no actor
     label = _relabel(text, label, lex)
     m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}
     if label == "ORG" and re.search(r"\bministry\b|\bministries\b", k):
@@ -568,6 +578,9 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
         elif k in lex.places:
             m["name"], m["label"] = lex.places[k][0], lex.places[k][1]
             m["rule"] = "gazetteer"
+        elif m["label"] in ("GPE", "LOC", "FAC", "ORG") and lex.misspelt_place(k):
+            place = lex.places[lex.misspelt_place(k)]
+            m["name"], m["label"], m["rule"] = place[0], place[1], "spelling"  # "Nagorno-Karbakh"
         elif k in lex.demonyms:
             m["name"], m["label"] = lex.adjective.get(lex.demonyms[k], m["text"]), "NORP"
             m["country"] = lex.demonyms[k]

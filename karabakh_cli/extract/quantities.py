@@ -615,6 +615,8 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         return None, end
     if unit is None and prev in lex["determiners"] and i > 1 and doc[i - 2].lower_ in lex["referential_before"]:
         return None, end
+    if unit is None and prev == "the" and t.lower_ in lex["small_numbers"] and nxt in lex["party_nouns"]:
+        return None, end  # "the two countries said": the parties named, not counted
     # qualifier words before the numeral (or before the currency sign)
     if not in_range and qualifier == "exact":
         qualifier, start = _hedge_before(doc, start, is_time_unit)
@@ -874,12 +876,14 @@ def _adjective_before_noun(doc: Doc, q: _Q) -> bool:
 
 
 def _running_total_before(doc: Doc, q: _Q) -> None:
-    """"The death toll rose to 52": a toll or tally named shortly before a bare count is what it counts."""
+    """"The death toll rose to 52", "put the population at 120,000": a toll, tally or population named shortly
+    before a bare count is what it counts."""
+    lex = word_lists()
     sent_start = doc[q.num_start].sent.start
     for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 10) - 1, -1):
         if _num_word(doc[m]):
             return
-        if doc[m].lower_ in word_lists()["cumulative_objects"]:
+        if doc[m].lower_ in lex["cumulative_objects"] or doc[m].lower_ in lex["level_objects"]:
             a = m - 1 if m > sent_start and doc[m - 1].is_alpha and not doc[m - 1].is_stop else m
             q.obj = _text_of(doc, a, m + 1)
             return

@@ -44,6 +44,7 @@ class Lexicon:
     with_the: set[str] = field(default_factory=set)  # "the United States": country keys written with "the"
     cues: dict[str, set[str]] = field(default_factory=dict)  # sport and press cue lists of actor_rules.json
     outlets: set[str] = field(default_factory=set)  # newspapers, broadcasters, agencies (as written)
+    platforms: list[str] = field(default_factory=list)  # social networks and messengers (as written)
 
     @cached_property
     def title_words(self) -> set[str]:
@@ -154,6 +155,7 @@ def load(aliases_file: str | None = None) -> Lexicon:
                  "sport_nations", "team_roles", "team_nouns", "event_heads", "desk_words",
                  "venue_words", "direction_words", "document_heads"):
         lex.cues[name] = set(rules.get(name, []))
+    lex.platforms = list(rules.get("platforms", []))
     lex.outlets = set(rules.get("outlets", [])) | set(_read(DATA / "datelines.json").get("agencies", []))
     for office, phrasings in rules.get("offices", {}).items():
         for p in [office, *phrasings]:

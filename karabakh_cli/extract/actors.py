@@ -55,6 +55,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = (), te
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
     out.extend(_agencies(doc, out, skip))
+    out.extend(_platforms(doc, out, lex, skip))
     _aged(doc, out)
     out.sort(key=lambda m: m["start"])
     return out
@@ -211,6 +212,19 @@ def _agencies(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[
         if m.group().casefold() in ambiguous and not _as_a_source(text, s, e):
             continue
         out.append({"start": s, "end": e, "text": m.group(), "label": "ORG"})
+    return out
+
+
+def _platforms(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
+    """"wrote on his Facebook page", "a Telegram channel": social networks the model leaves untagged or calls
+    a product."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out: list[dict] = []
+    for s, e in _occurrences(doc.text, sorted(lex.platforms, key=len, reverse=True)):
+        span = doc.char_span(s, e)
+        if span is not None and not any(t.ent_type_ in ACTOR_LABELS for t in span) \
+                and not any(a < e and s < b for a, b in taken):
+            out.append({"start": s, "end": e, "text": span.text, "label": "ORG"})
     return out
 
 
@@ -406,7 +420,7 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     if k.endswith(" ministries") or _fragment(toks, k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named
     if k in lex.cues["direction_words"] or PLURAL_ACRONYM.fullmatch(text) \
-            or label == "ORG" and " " in k and k.rsplit(" ", 1)[-1] in lex.cues["document_heads"]:
+            or label == "ORG" and ORG_OPEN_END.sub("", k).rsplit(" ", 1)[-1] in lex.cues["document_heads"]:
         return []  # "the Southern direction", "three UAVs", "the Trilateral Statement": no actor
     label = _relabel(text, label, lex)
     m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}

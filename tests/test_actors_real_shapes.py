@@ -26,6 +26,9 @@ ARTICLES = {
                 "before the offensive; one million were expelled in the war of the 1990s, Baku says.\n",
     "platforms.txt": "\"The exchange is complete,\" the ombudsman wrote on his Facebook page on Saturday. The "
                      "ministry later posted a video on its Telegram channel.\n",
+    "credits.txt": "Families wait at the checkpoint near Kornidzor.\n\n"
+                   "Anna Petrova / Caucasus Photo Agency / ZUMA Press / Scanpix / LETA\n\n"
+                   "Drivers said the road had been shut for a week.\n\nSource: Meduza\n",
 }
 
 
@@ -100,3 +103,9 @@ def test_a_population_and_an_expulsion_without_a_noun_after_them(quantities):
 
 def test_social_networks_are_organisations(names):
     assert names["platforms"].get("Facebook") == "ORG" and names["platforms"].get("Telegram") == "ORG"
+
+
+def test_names_on_credit_lines_are_the_agencies_credited(names):
+    got = names["credits"]
+    assert {"ZUMA Press", "Scanpix", "LETA", "Meduza"} <= {n for n, label in got.items() if label == "ORG"}
+    assert got.get("Anna Petrova") == "PERSON"

@@ -56,6 +56,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = (), te
     out.extend(_capital_places(doc, out, lex, skip))
     out.extend(_agencies(doc, out, skip))
     out.extend(_platforms(doc, out, lex, skip))
+    out.extend(_credit_lines(doc, out, skip, text or doc.text))
     _aged(doc, out)
     out.sort(key=lambda m: m["start"])
     return out
@@ -225,6 +226,29 @@ def _platforms(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, 
         if span is not None and not any(t.ent_type_ in ACTOR_LABELS for t in span) \
                 and not any(a < e and s < b for a, b in taken):
             out.append({"start": s, "end": e, "text": span.text, "label": "ORG"})
+    return out
+
+
+_CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ \t]+(?:[A-Z][\w.&'\u2019-]*|of|de|la|and))*"
+CREDIT_LINE = re.compile(rf"^[ \t]*{_CREDIT_NAME}(?:[ \t]+/[ \t]+{_CREDIT_NAME}){{2,}}[ \t]*$", re.M)
+SOURCE_LINE = re.compile(rf"^[ \t]*(?:Source|Sources)[ \t]*:[ \t]*(?P<n>{_CREDIT_NAME})[ \t]*\.?[ \t]*$", re.M)
+
+
+def _credit_lines(doc: Doc, found: list[dict], skip: list[tuple[int, int]], text: str) -> list[dict]:
+    """"Anna Petrova / Caucasus Photo Agency / ZUMA Press / LETA" (a line of three names or more, of three
+    letters at least, between slashes) and "Source: Wire Daily": a photo or article credit's names the model
+    leaves untagged are the agencies and outlets credited. A name it tagged keeps its label. `text`: as
+    written, not truecased."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    spans = [sm.span("n") for sm in SOURCE_LINE.finditer(text)]
+    for line in CREDIT_LINE.finditer(text):
+        parts = [p for p in re.finditer(r"[^/\s][^/]*[^/\s]|[^/\s]", line.group()) if re.search(r"\w{3}", p.group())]
+        if len(parts) >= 3:  # a table's "G / F G / A" heading names no one
+            spans += [(line.start() + p.start(), line.start() + p.end()) for p in parts]
+    out = []
+    for s, e in spans:
+        if _untagged(doc, s, e, taken):
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "ORG"})
     return out
 
 

@@ -153,7 +153,7 @@ def load(aliases_file: str | None = None) -> Lexicon:
     lex.with_the = set(rules.get("countries_with_the", []))
     for name in ("sport_slugs", "score_verbs", "draw_verbs", "fixture_words", "outlet_cues", "outlet_words",
                  "sport_nations", "team_roles", "team_nouns", "event_heads", "desk_words",
-                 "venue_words", "direction_words", "document_heads"):
+                 "venue_words", "direction_words", "document_heads", "field_labels"):
         lex.cues[name] = set(rules.get(name, []))
     lex.platforms = list(rules.get("platforms", []))
     lex.outlets = set(rules.get("outlets", [])) | set(_read(DATA / "datelines.json").get("agencies", []))

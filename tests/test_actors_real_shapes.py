@@ -29,6 +29,10 @@ ARTICLES = {
     "credits.txt": "Families wait at the checkpoint near Kornidzor.\n\n"
                    "Anna Petrova / Caucasus Photo Agency / ZUMA Press / Scanpix / LETA\n\n"
                    "Drivers said the road had been shut for a week.\n\nSource: Meduza\n",
+    "fields.txt": "In a dispatch for The Beet, Meduza special correspondent Lilia Yapparova reports on the "
+                  "queues at the checkpoint. The families are represented by the law firm Harlow, Benning & "
+                  "Price, which filed the complaint in Strasbourg.\n\n"
+                  "Author: Karine Melkonyan Source: CK correspondent\n",
 }
 
 
@@ -109,3 +113,11 @@ def test_names_on_credit_lines_are_the_agencies_credited(names):
     got = names["credits"]
     assert {"ZUMA Press", "Scanpix", "LETA", "Meduza"} <= {n for n, label in got.items() if label == "ORG"}
     assert got.get("Anna Petrova") == "PERSON"
+
+
+def test_names_run_together_at_a_comma_or_a_field_label_are_parted(names):
+    got = names["fields"]
+    assert got.get("Beet") == "ORG" and got.get("Meduza") == "ORG"
+    assert got.get("Karine Melkonyan") == "PERSON"
+    assert got.get("Harlow, Benning & Price") == "ORG"  # a firm of partners stays one
+    assert not [n for n in got if "," in n and "&" not in n or "Source" in n]

@@ -335,6 +335,9 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
             role.extend(t.text for t in toks[:n])
             toks = toks[n:]
     toks = _trailing_numbers(toks, label)
+    if len(toks) > 2 and toks[-1].lower_ in lex.cues["field_labels"] and not toks[-1].whitespace_ \
+            and toks[-1].i + 1 < len(toks[-1].doc) and toks[-1].nbor().text == ":":
+        toks = toks[:-1]  # "Author: Anna Petrova [Source]: Wire Daily"
     while toks and (toks[-1].text in POSSESSIVE or toks[-1].is_punct):
         toks.pop()
     if len(toks) > 1 and label in ("GPE", "LOC", "ORG") and toks[-1].is_lower and toks[-1].lower_ in UNIT_WORDS:
@@ -355,6 +358,12 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
     if len(toks) >= 3 and label != "PERSON" and toks[0].text.endswith("s") and key(toks[0].text) in lex.demonyms \
             and all(t.is_title for t in toks[1:]) and not lex.country_of(_text(toks[1:])):
         return _make(toks[:1], "NORP", lex) + _make(toks[1:], "PERSON", lex)  # "the Azerbaijanis Elnur Aliyev"
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    if label == "ORG" and commas and not any(t.lower_ in lex.company_suffixes or t.lower_ in ("&", "and")
+                                             for t in toks[commas[-1] + 1:]):  # "Bodman, Longley & Dahl": one firm
+        parts = [toks[a + 1:b] for a, b in zip([-1, *commas], [*commas, len(toks)])]
+        if all(p and (p[0].is_upper or p[0].is_title) for p in parts):  # "for [The Beet, Meduza] correspondent"
+            return [m for p in parts for m in _make(p, label, lex)]
     parts = _hyphen_parts(toks, lex)
     if parts:
         for p in parts:

@@ -23,7 +23,8 @@ ARTICLES = {
     "typo.txt": "Prisoners were returned from Azerbajan to Armenia on Friday. Maps of minefields in Artskah "
                 "were handed over in exchange, officials in Nagorno-Karbakh said. The "
                 "authorities of Nagorno-Karabakh had put the population of the region at around 120,000 "
-                "before the offensive; one million were expelled in the war of the 1990s, Baku says.\n",
+                "before the offensive; one million were expelled in the war of the 1990s, Baku says. \"We have "
+                "returned 29 of them to their families,\" the ombudsman said.\n",
     "platforms.txt": "\"The exchange is complete,\" the ombudsman wrote on his Facebook page on Saturday. The "
                      "ministry later posted a video on its Telegram channel.\n",
     "credits.txt": "Families wait at the checkpoint near Kornidzor.\n\n"
@@ -103,6 +104,7 @@ def test_a_population_and_an_expulsion_without_a_noun_after_them(quantities):
     got = {q["value"]: q for q in quantities["typo"]}
     assert got[120000]["qualifier"] == "approx" and "population" in got[120000]["object"]
     assert 1000000 in got
+    assert got[29]["text"] == "29 of them"
 
 
 def test_social_networks_are_organisations(names):

@@ -851,6 +851,10 @@ def _attach_object(doc: Doc, q: _Q) -> None:
             _object_on_left(doc, q)  # "a crowd of 74,000", "a crew of 180"
         if q.obj is None:
             _running_total_before(doc, q)  # "the death toll rose to 52"
+        if q.obj is None and k < sent_end and doc[k].lower_ in lex["partitive_pronouns"] and doc[k - 1].lower_ == "of":
+            q.end_tok = k + 1  # "has returned 29 of them"
+            q.event = _event_after(doc, q.end_tok, sent_end) or _event_before(doc, q.start_tok)
+            return
     q.event = _event_after(doc, q.end_tok, sent_end)
 
 
@@ -928,6 +932,15 @@ def _event_after(doc: Doc, k: int, stop: int) -> str | None:
     if j < stop and doc[j].lower_ in lex["event_words"]:
         return doc[j].lower_
     return None
+
+
+def _event_before(doc: Doc, k: int) -> str | None:
+    """The event word right before a count ("has returned 29 of them", "freed only 12 of those")."""
+    lex = word_lists()
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (doc[j].lower_ in lex["auxiliaries"] or doc[j].lower_ in ("only", "just")):
+        j -= 1
+    return doc[j].lower_ if j >= 0 and doc[j].lower_ in lex["event_words"] else None
 
 
 def _share_objects(doc: Doc, found: list[_Q]) -> None:

@@ -34,6 +34,8 @@ ARTICLES = {
                   "queues at the checkpoint. The families are represented by the law firm Harlow, Benning & "
                   "Price, which filed the complaint in Strasbourg.\n\n"
                   "Author: Karine Melkonyan Source: CK correspondent\n",
+    "sites.txt": "Prisoners returned to Yerevan\n\nTen servicemen were handed over on Sunday, Karabakhinfo.am "
+                 "reported.\n\nCaucasusnews.AM\n",
 }
 
 
@@ -123,3 +125,8 @@ def test_names_run_together_at_a_comma_or_a_field_label_are_parted(names):
     assert got.get("Karine Melkonyan") == "PERSON"
     assert got.get("Harlow, Benning & Price") == "ORG"  # a firm of partners stays one
     assert not [n for n in got if "," in n and "&" not in n or "Source" in n]
+
+
+def test_outlets_named_by_their_web_address(names):
+    got = names["sites"]
+    assert got.get("Karabakhinfo.am") == "ORG" and got.get("Caucasusnews.AM") == "ORG"

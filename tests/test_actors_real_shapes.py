@@ -34,6 +34,8 @@ ARTICLES = {
                   "queues at the checkpoint. The families are represented by the law firm Harlow, Benning & "
                   "Price, which filed the complaint in Strasbourg.\n\n"
                   "Author: Karine Melkonyan Source: CK correspondent\n",
+    "author.txt": "Detainees return home\n\nThree detainees were handed over at the border on Sunday, the "
+                  "ombudsman said.\n\nAuthor: Armine Petrosyan Source: CK correspondent\n",
     "sites.txt": "Prisoners returned to Yerevan\n\nTen servicemen were handed over on Sunday, Karabakhinfo.am "
                  "reported.\n\nCaucasusnews.AM\n",
 }
@@ -130,3 +132,7 @@ def test_names_run_together_at_a_comma_or_a_field_label_are_parted(names):
 def test_outlets_named_by_their_web_address(names):
     got = names["sites"]
     assert got.get("Karabakhinfo.am") == "ORG" and got.get("Caucasusnews.AM") == "ORG"
+
+
+def test_the_name_in_an_author_field_is_a_person(names):
+    assert names["author"].get("Armine Petrosyan") == "PERSON"

@@ -58,6 +58,7 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = (), te
     out.extend(_platforms(doc, out, lex, skip))
     out.extend(_credit_lines(doc, out, skip, text or doc.text))
     out.extend(_site_names(doc, out, skip, text or doc.text))
+    out = _authors(out, skip, text or doc.text)
     _aged(doc, out)
     out.sort(key=lambda m: m["start"])
     return out
@@ -277,6 +278,25 @@ def _site_names(doc: Doc, found: list[dict], skip: list[tuple[int, int]], text: 
         if not any(a < e and s < b for a, b in taken):
             out.append({"start": s, "end": e, "text": text[s:e], "label": "ORG"})
     return out
+
+
+_NAME_WORD = r"[A-Z][\w'\u2019-]+"
+AUTHOR_FIELD = re.compile(rf"^[ \t]*(?:Author|Authors|Written by)[ \t]*:[ \t]*"
+                          rf"(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
+                          r"(?=[ \t]*$|[ \t]*[,;|(]|[ \t]+[A-Z][a-z]+:)", re.M)
+
+
+def _authors(found: list[dict], skip: list[tuple[int, int]], text: str) -> list[dict]:
+    """"Author: Anna Petrova Source: Wire Daily": the name a page's author field gives is a person, whatever
+    the model made of its words ("Petrova" as a nationality)."""
+    for f in AUTHOR_FIELD.finditer(text):
+        s, e = f.span("n")
+        if any(a < e and s < b for a, b in skip):
+            continue
+        found = [m for m in found if not (s <= m["start"] and m["end"] <= e)]
+        if not any(m["start"] < e and s < m["end"] for m in found):
+            found.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON"})
+    return found
 
 
 _SOURCE_BEFORE = re.compile(r"(?i)(?:\btold|\bto|\baccording to|\bby|\bciting|\bcited|\bquoted by|\bsource:|\()\s*$")

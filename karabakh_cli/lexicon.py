@@ -44,6 +44,7 @@ class Lexicon:
     with_the: set[str] = field(default_factory=set)  # "the United States": country keys written with "the"
     cues: dict[str, set[str]] = field(default_factory=dict)  # sport and press cue lists of actor_rules.json
     outlets: set[str] = field(default_factory=set)  # newspapers, broadcasters, agencies (as written)
+    platforms: list[str] = field(default_factory=list)  # social networks and messengers (as written)
 
     @cached_property
     def title_words(self) -> set[str]:
@@ -75,6 +76,26 @@ class Lexicon:
     def topics_longest_first(self) -> list[str]:
         return sorted(self.topics, key=len, reverse=True)
 
+    @cached_property
+    def _slips(self) -> dict[str, str | None]:
+        """Every one-slip misspelling of a long place name (two letters swapped, one dropped) -> that place's key;
+        None where two places share a misspelling."""
+        out: dict[str, str | None] = {}
+        for k in self.places:
+            if len(k) < MIN_SLIP_LEN:
+                continue
+            swaps = {k[:i] + k[i + 1] + k[i] + k[i + 2:] for i in range(len(k) - 1) if k[i] != k[i + 1]}
+            drops = {k[:i] + k[i + 1:] for i in range(1, len(k))}
+            for v in (swaps | drops) - {k}:
+                out[v] = k if out.get(v, k) == k else None
+        return out
+
+    def misspelt_place(self, k: str) -> str | None:
+        """The place key `k` (an unknown name) misspells by one slip: "artskah", "nagorno-karbakh"."""
+        if k in self.places or k in self.aliases or k in self.demonyms or not k[:1].isalpha():
+            return None
+        return self._slips.get(k)
+
     def country_of(self, text: str) -> str | None:
         """The country a country name, alias, demonym or adjective names."""
         k = key(re.sub(r"['\u2019]s$", "", text))
@@ -84,6 +105,9 @@ class Lexicon:
         if place and place[1] == "GPE" and place[2] is None:
             return place[0]
         return None
+
+
+MIN_SLIP_LEN = 7  # shorter names are a letter away from other words too often ("Mali"/"Male", "Chad"/"Chat")
 
 
 def _read(path: Path) -> dict:
@@ -129,8 +153,9 @@ def load(aliases_file: str | None = None) -> Lexicon:
     lex.with_the = set(rules.get("countries_with_the", []))
     for name in ("sport_slugs", "score_verbs", "draw_verbs", "fixture_words", "outlet_cues", "outlet_words",
                  "sport_nations", "team_roles", "team_nouns", "event_heads", "desk_words",
-                 "venue_words"):
+                 "venue_words", "direction_words", "document_heads", "field_labels"):
         lex.cues[name] = set(rules.get(name, []))
+    lex.platforms = list(rules.get("platforms", []))
     lex.outlets = set(rules.get("outlets", [])) | set(_read(DATA / "datelines.json").get("agencies", []))
     for office, phrasings in rules.get("offices", {}).items():
         for p in [office, *phrasings]:

@@ -28,7 +28,9 @@ _NAME_START = re.compile(r"(?<![\w.-])[A-Z]")  # where a name found again may be
 _WORD_GOES_ON = re.compile(r"[\w-]")
 JOINERS = {"of", "for", "and", "the", "on", "in", "de", "al", "von", "der"}
 ORG_JOINT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
+ORG_OPEN_END = re.compile(r"\s(?:for|of)(?:\sthe)?$")  # a body's name the model ended on its joint
 AGE_APPOSITION = re.compile(r",\s+(?:an?\s+)?\d{1,3}(?:-year-old\b|,)")
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "UAVs", "POWs", "NGOs": things counted, not one body
 QUALIFIERS = {"national", "country's", "country\u2019s", "republic's", "state"}
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 
@@ -54,6 +56,10 @@ def mentions(doc: Doc, *, lex: Lexicon, skip: Iterable[tuple[int, int]] = (), te
     out.extend(_repeated(doc, out, lex, skip))
     out.extend(_capital_places(doc, out, lex, skip))
     out.extend(_agencies(doc, out, skip))
+    out.extend(_platforms(doc, out, lex, skip))
+    out.extend(_credit_lines(doc, out, skip, text or doc.text))
+    out.extend(_site_names(doc, out, skip, text or doc.text))
+    out = _authors(out, skip, text or doc.text)
     _aged(doc, out)
     out.sort(key=lambda m: m["start"])
     return out
@@ -65,9 +71,11 @@ def _joined(doc: Doc, found: list[dict], lex: Lexicon) -> list[dict]:
     out: list[dict] = []
     for m in found:
         prev = out[-1] if out else None
+        cut_in_joint = prev is not None and ORG_OPEN_END.search(prev["text"]) is not None \
+            and doc.text[prev["end"]:m["start"]] == " "  # "[Defense Ministry of the] [Nagorno Karabakh Republic]"
         if prev and prev["label"] == "ORG" and m["label"] in ("ORG", "GPE") \
-                and key(prev["text"]).rsplit(" ", 1)[-1] in lex.fragments \
-                and ORG_JOINT.fullmatch(doc.text, prev["end"], m["start"]):
+                and (cut_in_joint or key(prev["text"]).rsplit(" ", 1)[-1] in lex.fragments
+                     and ORG_JOINT.fullmatch(doc.text, prev["end"], m["start"])):
             out[-1] = {k: v for k, v in prev.items() if k != "owner"} | {"end": m["end"],
                                                                           "text": doc.text[prev["start"]:m["end"]]}
             continue
@@ -211,6 +219,87 @@ def _agencies(doc: Doc, found: list[dict], skip: list[tuple[int, int]]) -> list[
     return out
 
 
+def _platforms(doc: Doc, found: list[dict], lex: Lexicon, skip: list[tuple[int, int]]) -> list[dict]:
+    """"wrote on his Facebook page", "a Telegram channel": social networks the model leaves untagged or calls
+    a product."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out: list[dict] = []
+    for s, e in _occurrences(doc.text, sorted(lex.platforms, key=len, reverse=True)):
+        span = doc.char_span(s, e)
+        if span is not None and not any(t.ent_type_ in ACTOR_LABELS for t in span) \
+                and not any(a < e and s < b for a, b in taken):
+            out.append({"start": s, "end": e, "text": span.text, "label": "ORG"})
+    return out
+
+
+_CREDIT_NAME = r"[A-Z][\w.&'\u2019-]*(?:[ \t]+(?:[A-Z][\w.&'\u2019-]*|of|de|la|and))*"
+CREDIT_LINE = re.compile(rf"^[ \t]*{_CREDIT_NAME}(?:[ \t]+/[ \t]+{_CREDIT_NAME}){{2,}}[ \t]*$", re.M)
+SOURCE_LINE = re.compile(rf"^[ \t]*(?:Source|Sources)[ \t]*:[ \t]*(?P<n>{_CREDIT_NAME})[ \t]*\.?[ \t]*$", re.M)
+
+
+def _credit_lines(doc: Doc, found: list[dict], skip: list[tuple[int, int]], text: str) -> list[dict]:
+    """"Anna Petrova / Caucasus Photo Agency / ZUMA Press / LETA" (a line of three names or more, of three
+    letters at least, between slashes) and "Source: Wire Daily": a photo or article credit's names the model
+    leaves untagged are the agencies and outlets credited. A name it tagged keeps its label. `text`: as
+    written, not truecased."""
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    spans = [sm.span("n") for sm in SOURCE_LINE.finditer(text)]
+    for line in CREDIT_LINE.finditer(text):
+        parts = [p for p in re.finditer(r"[^/\s][^/]*[^/\s]|[^/\s]", line.group()) if re.search(r"\w{3}", p.group())]
+        if len(parts) >= 3:  # a table's "G / F G / A" heading names no one
+            spans += [(line.start() + p.start(), line.start() + p.end()) for p in parts]
+    out = []
+    for s, e in spans:
+        if _untagged(doc, s, e, taken):
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "ORG"})
+    return out
+
+
+SITE_SUFFIX = re.compile(r"\.(?:[a-z]{2,3}|[A-Z]{2,3})(?![\w.-])")  # ".am" of "News.am", ".AZ"
+SITE_NAME = re.compile(r"[A-Z][\w-]+\.(?:[a-z]{2,3}|[A-Z]{2,3})")  # "Panorama.AM", "Lurer.az"
+SITE_LINE = re.compile(rf"^[ \t]*{SITE_NAME.pattern}[ \t]*$", re.M)  # the page's sign-off
+
+
+def _site_names(doc: Doc, found: list[dict], skip: list[tuple[int, int]], text: str) -> list[dict]:
+    """Outlets named by their web address: "told News.am" (where the model tags "News", the name takes its suffix
+    in; where it reads "Lurer.am" as a person, it is an outlet), and such a name alone on its line, the page's
+    sign-off. Changes `found` in place; returns the new ones."""
+    for m in found:
+        site = SITE_SUFFIX.match(text, m["end"]) if m["label"] == "ORG" else None
+        if site:
+            m["end"] = site.end()
+            m["text"] = text[m["start"]:m["end"]]
+        elif SITE_NAME.fullmatch(m["text"]):
+            m["label"] = "ORG"
+    taken = [(m["start"], m["end"]) for m in found] + list(skip)
+    out = []
+    for line in SITE_LINE.finditer(text):
+        s = line.start() + len(line.group()) - len(line.group().lstrip())
+        e = line.start() + len(line.group().rstrip())
+        if not any(a < e and s < b for a, b in taken):
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "ORG"})
+    return out
+
+
+_NAME_WORD = r"[A-Z][\w'\u2019-]+"
+AUTHOR_FIELD = re.compile(rf"^[ \t]*(?:Author|Authors|Written by)[ \t]*:[ \t]*"
+                          rf"(?P<n>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
+                          r"(?=[ \t]*$|[ \t]*[,;|(]|[ \t]+[A-Z][a-z]+:)", re.M)
+
+
+def _authors(found: list[dict], skip: list[tuple[int, int]], text: str) -> list[dict]:
+    """"Author: Anna Petrova Source: Wire Daily": the name a page's author field gives is a person, whatever
+    the model made of its words ("Petrova" as a nationality)."""
+    for f in AUTHOR_FIELD.finditer(text):
+        s, e = f.span("n")
+        if any(a < e and s < b for a, b in skip):
+            continue
+        found = [m for m in found if not (s <= m["start"] and m["end"] <= e)]
+        if not any(m["start"] < e and s < m["end"] for m in found):
+            found.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON"})
+    return found
+
+
 _SOURCE_BEFORE = re.compile(r"(?i)(?:\btold|\bto|\baccording to|\bby|\bciting|\bcited|\bquoted by|\bsource:|\()\s*$")
 _SOURCE_AFTER = re.compile(r"(?i)^\s*(?:\)|reports?\b|reported\b|said\b|says\b|quoted\b|writes\b|wrote\b|"
                            r"news agency\b|agency\b|newspaper\b|correspondent\b)")
@@ -294,6 +383,9 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
             role.extend(t.text for t in toks[:n])
             toks = toks[n:]
     toks = _trailing_numbers(toks, label)
+    if len(toks) > 2 and toks[-1].lower_ in lex.cues["field_labels"] and not toks[-1].whitespace_ \
+            and toks[-1].i + 1 < len(toks[-1].doc) and toks[-1].nbor().text == ":":
+        toks = toks[:-1]  # "Author: Anna Petrova [Source]: Wire Daily"
     while toks and (toks[-1].text in POSSESSIVE or toks[-1].is_punct):
         toks.pop()
     if len(toks) > 1 and label in ("GPE", "LOC", "ORG") and toks[-1].is_lower and toks[-1].lower_ in UNIT_WORDS:
@@ -311,6 +403,15 @@ def _clean(span: Span, label: str, lex: Lexicon) -> list[dict]:
                 out.extend(_make(owner, "GPE", lex))
                 toks = toks[i + 1:]
             break
+    if len(toks) >= 3 and label != "PERSON" and toks[0].text.endswith("s") and key(toks[0].text) in lex.demonyms \
+            and all(t.is_title for t in toks[1:]) and not lex.country_of(_text(toks[1:])):
+        return _make(toks[:1], "NORP", lex) + _make(toks[1:], "PERSON", lex)  # "the Azerbaijanis Elnur Aliyev"
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    if label == "ORG" and commas and not any(t.lower_ in lex.company_suffixes or t.lower_ in ("&", "and")
+                                             for t in toks[commas[-1] + 1:]):  # "Bodman, Longley & Dahl": one firm
+        parts = [toks[a + 1:b] for a, b in zip([-1, *commas], [*commas, len(toks)])]
+        if all(p and (p[0].is_upper or p[0].is_title) for p in parts):  # "for [The Beet, Meduza] correspondent"
+            return [m for p in parts for m in _make(p, label, lex)]
     parts = _hyphen_parts(toks, lex)
     if parts:
         for p in parts:
@@ -419,6 +520,9 @@ def _make(toks: list[Token], label: str, lex: Lexicon) -> list[dict]:
     k = key(text)
     if k.endswith(" ministries") or _fragment(toks, k, label, lex):
         return []  # "the Foreign and Defense Ministries" is several actors, none named
+    if k in lex.cues["direction_words"] or PLURAL_ACRONYM.fullmatch(text) \
+            or label == "ORG" and ORG_OPEN_END.sub("", k).rsplit(" ", 1)[-1] in lex.cues["document_heads"]:
+        return []  # "the Southern direction", "three UAVs", "the Trilateral Statement": no actor
     label = _relabel(text, label, lex)
     m = {"start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text), "text": text, "label": label}
     if label == "ORG" and re.search(r"\bministry\b|\bministries\b", k):
@@ -592,6 +696,9 @@ def canonical_names(ms: list[dict], *, lex: Lexicon, home_country: str | None = 
         elif k in lex.places:
             m["name"], m["label"] = lex.places[k][0], lex.places[k][1]
             m["rule"] = "gazetteer"
+        elif m["label"] in ("GPE", "LOC", "FAC", "ORG") and lex.misspelt_place(k):
+            place = lex.places[lex.misspelt_place(k)]
+            m["name"], m["label"], m["rule"] = place[0], place[1], "spelling"  # "Nagorno-Karbakh"
         elif k in lex.demonyms:
             m["name"], m["label"] = lex.adjective.get(lex.demonyms[k], m["text"]), "NORP"
             m["country"] = lex.demonyms[k]

@@ -615,6 +615,8 @@ def _quantity_at(doc: Doc, i: int, blocked: set[int], *, in_range: bool = False)
         return None, end
     if unit is None and prev in lex["determiners"] and i > 1 and doc[i - 2].lower_ in lex["referential_before"]:
         return None, end
+    if unit is None and prev == "the" and t.lower_ in lex["small_numbers"] and nxt in lex["party_nouns"]:
+        return None, end  # "the two countries said": the parties named, not counted
     # qualifier words before the numeral (or before the currency sign)
     if not in_range and qualifier == "exact":
         qualifier, start = _hedge_before(doc, start, is_time_unit)
@@ -849,6 +851,10 @@ def _attach_object(doc: Doc, q: _Q) -> None:
             _object_on_left(doc, q)  # "a crowd of 74,000", "a crew of 180"
         if q.obj is None:
             _running_total_before(doc, q)  # "the death toll rose to 52"
+        if q.obj is None and k < sent_end and doc[k].lower_ in lex["partitive_pronouns"] and doc[k - 1].lower_ == "of":
+            q.end_tok = k + 1  # "has returned 29 of them"
+            q.event = _event_after(doc, q.end_tok, sent_end) or _event_before(doc, q.start_tok)
+            return
     q.event = _event_after(doc, q.end_tok, sent_end)
 
 
@@ -874,12 +880,14 @@ def _adjective_before_noun(doc: Doc, q: _Q) -> bool:
 
 
 def _running_total_before(doc: Doc, q: _Q) -> None:
-    """"The death toll rose to 52": a toll or tally named shortly before a bare count is what it counts."""
+    """"The death toll rose to 52", "put the population at 120,000": a toll, tally or population named shortly
+    before a bare count is what it counts."""
+    lex = word_lists()
     sent_start = doc[q.num_start].sent.start
     for m in range(q.start_tok - 1, max(sent_start, q.start_tok - 10) - 1, -1):
         if _num_word(doc[m]):
             return
-        if doc[m].lower_ in word_lists()["cumulative_objects"]:
+        if doc[m].lower_ in lex["cumulative_objects"] or doc[m].lower_ in lex["level_objects"]:
             a = m - 1 if m > sent_start and doc[m - 1].is_alpha and not doc[m - 1].is_stop else m
             q.obj = _text_of(doc, a, m + 1)
             return
@@ -924,6 +932,15 @@ def _event_after(doc: Doc, k: int, stop: int) -> str | None:
     if j < stop and doc[j].lower_ in lex["event_words"]:
         return doc[j].lower_
     return None
+
+
+def _event_before(doc: Doc, k: int) -> str | None:
+    """The event word right before a count ("has returned 29 of them", "freed only 12 of those")."""
+    lex = word_lists()
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (doc[j].lower_ in lex["auxiliaries"] or doc[j].lower_ in ("only", "just")):
+        j -= 1
+    return doc[j].lower_ if j >= 0 and doc[j].lower_ in lex["event_words"] else None
 
 
 def _share_objects(doc: Doc, found: list[_Q]) -> None:

@@ -209,8 +209,9 @@ def _teams(text: str, found: list[dict], rules: _Rules, lex: Lexicon) -> list[di
         s, e = _trim(text, s0, e0, lex)
         name = text[s:e]
         same = [m for m in found if m["start"] == s and m["end"] == e]
-        if e <= s or _nation(name, lex) or WEEKDAY_MONTH.fullmatch(name.split()[0]):
-            continue  # a national side is written as its country; "August 7 (Xinhua)" is a date
+        if e <= s or _nation(name, lex) or WEEKDAY_MONTH.fullmatch(name.split()[0]) \
+                or WEEKDAY_MONTH.fullmatch(name.split()[-1]):
+            continue  # a national side is written as its country; "August 7 (Xinhua)", "Posted April 17": dates
         if same and (same[0]["label"] == "PERSON" and not sure or same[0]["label"] == "NORP"):
             continue  # a person the model knows stays one
         if (s0, e0) in before_role and sum(s <= m["start"] and m["end"] <= e for m in found) > 1:

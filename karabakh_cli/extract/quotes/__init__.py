@@ -68,6 +68,7 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
                 if row:
                     ctx.out.append(row)
         _reported(ctx, unit)
+        _follow_up(ctx, unit)
     ctx.out.sort(key=lambda r: r["start"])
     for r in ctx.out:
         r.pop("np_start", None)
@@ -132,20 +133,28 @@ def _post_attribution(ctx: Ctx, close: int, ue: int, qs: int, qe: int) -> dict |
     if not re.match(r"\s*,|\s*\u2014|\s+[a-z]", tail) and not re.search(r"[,?!]\W*$", inner):
         return None
     i0, i1 = ctx.tok_at(close), ctx.tok_at(ue)
-    while i0 < i1 and ctx.toks[i0].text in (",", "\u2014", "\u2013"):
+    while i0 < i1 and ctx.toks[i0].text in (",", "\u2014", "\u2013", "-"):  # "…", - the ministry informs
         i0 += 1
-    for c in range(i0, min(i1, i0 + MAX_NP + 1)):
+    for c in range(i0, i1):
         if ctx.toks[c].text in (".", ";", "!", "?") or ctx.in_quote(ctx.toks[c].start):
             return None
         cue = _cue_at(ctx, c)
         if not cue:
             continue
+        if c > i0 + MAX_NP and not _named_apposition(ctx, c):
+            return None  # only "…," the head of …, Anatoly Savin, said: a long description ending in a name
         sp = (_speaker_before(ctx, i0, c) if c > i0 else None) or _speaker_after(ctx, cue[1], i1)
         if sp:
             ctx.used.add(c)
             return {**sp, "cue": _span(ctx, c, cue[1])}
         return None
     return None
+
+
+def _named_apposition(ctx: Ctx, c: int) -> bool:
+    """", Anatoly Savin, said": a person's name set off by commas right before the cue at c."""
+    m = ctx.mention_at(ctx.toks[c - 2].start) if c > 2 and ctx.toks[c - 1].text == "," else None
+    return bool(m and m["label"] == "PERSON" and ctx.toks[ctx.tok_at(m["start"]) - 1].text == ",")
 
 
 def _continuation(ctx: Ctx, q: tuple[int, int]) -> dict | None:
@@ -172,7 +181,7 @@ def _reported(ctx: Ctx, unit: tuple[int, int]) -> None:
     acc = _according(ctx, i0, i1)
     if acc:
         a_s, a_e = acc["cue_start_tok"], acc["np_end"]
-        if a_s == _first_word(ctx, i0, i1):
+        if a_s == _first_word(ctx, i0, i1) or _intro(ctx, _first_word(ctx, i0, i1), a_s):
             clause = _clause_span(ctx, a_e, i1)
             if clause and _enough(ctx, clause):
                 _add(ctx, clause, acc, unit)
@@ -185,6 +194,12 @@ def _reported(ctx: Ctx, unit: tuple[int, int]) -> None:
                 _add(ctx, clause, acc, unit)
         return
     _said(ctx, unit, i0, i1)
+
+
+def _intro(ctx: Ctx, i: int, a: int) -> bool:
+    """"In the afternoon of May 4, according to …": a time or place phrase before the source is no statement."""
+    return i < a and ctx.toks[i].low in PREPOSITIONS and ctx.toks[a - 1].text == "," and not _has_finite(ctx, i, a) \
+        and not any(_cue_at(ctx, k) for k in range(i, a))
 
 
 def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:
@@ -232,6 +247,26 @@ def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:
                 last = _add(ctx, clause, {**sp, "cue": _span(ctx, c, cue[1])}, unit)
 
 
+def _follow_up(ctx: Ctx, unit: tuple[int, int]) -> None:
+    """"…," it said, adding that … / said Lavrov, who said that …: a second statement of the unit's last speaker."""
+    us, ue = unit
+    i0, i1 = ctx.tok_at(us), ctx.tok_at(ue)
+    for c in range(i0 + 1, i1):
+        t = ctx.toks[c]
+        if c in ctx.used or ctx.in_quote(t.start) or ctx.toks[c - 1].text != ",":
+            continue
+        cue = (c, c + 1) if t.low in ctx.w.follow_up else _cue_at(ctx, c + 1) if t.low == "who" else None
+        prev = [r for r in ctx.out if us <= r["start"] and r["end"] <= t.start and r["speaker_text"]]
+        k = _skip_adverbials(ctx, cue[1], i1) if cue and prev else i1
+        if k >= i1 or ctx.toks[k].low != "that" or any(r["start"] >= ctx.toks[k].end for r in ctx.out
+                                                          if us <= r["start"] < ue):
+            continue
+        clause = _clause_span(ctx, k + 1, i1)
+        if clause and _enough(ctx, clause):
+            ctx.used.add(cue[0])
+            _add(ctx, clause, {**prev[-1], "cue": _span(ctx, cue[0], cue[1])}, unit)
+
+
 def _parenthetical(ctx: Ctx, i0: int, np_start: int, k: int, end: int) -> bool:
     k = _skip_adverbials(ctx, k, end)
     return i0 < np_start - 1 and ctx.toks[np_start - 1].text == "," and k + 1 < end and ctx.toks[k].text == ","
@@ -245,11 +280,11 @@ def _tail(ctx: Ctx, i0: int, i1: int) -> tuple[int, int, dict, tuple[int, int]] 
             continue
         if _clause_after(ctx, cue[1], i1) or any(ctx.toks[k].low == "that" for k in range(cue[1], i1)):
             return None
-        if ctx.toks[c - 1].text == ",":
-            sp = _speaker_after(ctx, cue[1], i1)
+        sp = _speaker_after(ctx, cue[1], i1) if ctx.toks[c - 1].text == "," else None
+        if sp:
             comma = c - 1
-            rest = ctx.tok_at(sp["speaker_end"]) if sp else i1
-        else:
+            rest = ctx.tok_at(sp["speaker_end"])
+        else:  # "…, Artak Beglaryan, the ombudsman, said" too: the name before the apposition speaks
             sp = _speaker_before(ctx, i0, c)
             comma = sp["np_start"] - 1 if sp else -1
             rest = cue[1]
@@ -391,6 +426,9 @@ def _clause_span(ctx: Ctx, j: int, i1: int) -> tuple[int, int] | None:
     end = i1
     for k in range(j, i1):
         t = ctx.toks[k]
+        if k > j and t.text == "," and _trailer(ctx, k + 1, i1):
+            end = k
+            break
         if t.low in ("and", "but", "while", "whereas") and k + 1 < i1:
             n = k + 1
             while n < i1 and ctx.toks[n].low in SKIP_BEFORE_CUE:
@@ -402,6 +440,12 @@ def _clause_span(ctx: Ctx, j: int, i1: int) -> tuple[int, int] | None:
     if j >= end:
         return None
     return _trimmed(ctx, ctx.toks[j].start, ctx.toks[end - 1].end)
+
+
+def _trailer(ctx: Ctx, k: int, i1: int) -> bool:
+    """"…, calling it …" / "…, after which …" at token k: what follows the comma is not the reported clause."""
+    return any(k + len(t) <= i1 and all(ctx.toks[k + n].low == w for n, w in enumerate(t)) and
+               not ctx.in_quote(ctx.toks[k].start) for t in ctx.w.trailers)
 
 
 def _new_speaker(ctx: Ctx, n: int, i1: int) -> bool:
@@ -452,8 +496,8 @@ def _according(ctx: Ctx, i0: int, i1: int) -> dict | None:
         e = b
         while e < i1 and ctx.toks[e].text not in (",", ".", ";", ":") and e - b < MAX_NP:
             e += 1
-        if e == b:
-            return None
+        if e == b or ctx.toks[b].low in ("which", "whom", "whose"):
+            return None  # "a statement, according to which …": the source is the statement just named
         sp = classify(ctx, b, e) or {"speaker_text": _surface(ctx, b, e), "speaker_start": ctx.toks[b].start,
                                       "speaker_end": ctx.toks[e - 1].end, "speaker_mention": None, "np_start": b}
         return {**sp, "cue": _span(ctx, a, b), "cue_start_tok": a, "cue_end": e, "np_end": e}

@@ -40,6 +40,8 @@ class Words:
     documents: frozenset[str]
     generic_orgs: frozenset[str]
     state: frozenset[str]  # "government" after a nationality: the country speaks
+    follow_up: frozenset[str]  # "…, adding that …": the same speaker goes on
+    trailers: tuple[tuple[str, ...], ...]  # "…, calling it …": the reported clause ends at the comma
     cue_first: frozenset[str]  # first words of the cues: most tokens are rejected by one set lookup
 
 
@@ -53,7 +55,8 @@ def words() -> Words:
                  synonyms={k: frozenset(v) for k, v in d.get("role_synonyms", {}).items()},
                  adverbials=fs("adverbials"), finite=fs("finite"), pronouns=dict(d.get("pronouns", {})),
                  that_only=fs("that_only_cues"), documents=fs("document_nouns"),
-                 generic_orgs=fs("generic_org_nouns"), state=fs("state_nouns"),
+                 generic_orgs=fs("generic_org_nouns"), state=fs("state_nouns"), follow_up=fs("follow_up_cues"),
+                 trailers=tuple(tuple(t.split()) for t in fs("clause_trailers")),
                  cue_first=frozenset(c.split()[0] for c in fs("cues")))
 
 

@@ -20,6 +20,7 @@ from ...lexicon import Lexicon
 from .context import (
     BOUNDARY,
     DETERMINERS,
+    INDEFINITE,
     MAX_NP,
     TOKEN,
     Ctx,
@@ -278,7 +279,9 @@ def _tail(ctx: Ctx, i0: int, i1: int) -> tuple[int, int, dict, tuple[int, int]] 
         cue = _cue_at(ctx, c)
         if not cue or c in ctx.used or ctx.in_quote(ctx.toks[c].start):
             continue
-        if _clause_after(ctx, cue[1], i1) or any(ctx.toks[k].low == "that" for k in range(cue[1], i1)):
+        told = ctx.toks[c].low in ctx.w.object_cues
+        if _clause_after(ctx, cue[1], i1, ctx.toks[c].low if told else "") \
+                or any(ctx.toks[k].low == "that" for k in range(cue[1], i1)):
             return None
         sp = _speaker_after(ctx, cue[1], i1) if ctx.toks[c - 1].text == "," else None
         if sp:
@@ -288,7 +291,7 @@ def _tail(ctx: Ctx, i0: int, i1: int) -> tuple[int, int, dict, tuple[int, int]] 
             sp = _speaker_before(ctx, i0, c)
             comma = sp["np_start"] - 1 if sp else -1
             rest = cue[1]
-        if sp and _only_circumstances(ctx, rest, i1) and comma > i0 and ctx.toks[comma].text == "," \
+        if sp and (told or _only_circumstances(ctx, rest, i1)) and comma > i0 and ctx.toks[comma].text == "," \
                 and _enough(ctx, (ctx.toks[i0].start, ctx.toks[comma].start)):
             return comma, c, sp, cue
         return None
@@ -344,6 +347,11 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
         return None
     if last is not None:
         return {k: last[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_mention", "np_start")}
+    for k in range(j - 1, i0, -1):  # "X warned of a 'genocide' and said …": the earlier cue's subject
+        if _cue_at(ctx, k) and not ctx.in_quote(ctx.toks[k].start):
+            sp = _speaker_before(ctx, i0, k)
+            if sp:
+                return sp
     first = next((m for m in ctx.mentions if ctx.toks[i0].start <= m["start"] < ctx.toks[j].start), None)
     if first is None or first["label"] not in ("PERSON", "ORG", "GPE"):
         return None  # "X called it Y and said …": X is the subject when the unit opens with X's name
@@ -391,6 +399,8 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
     if j < i1 and toks[j].low == "that":
         demonstrative = j + 1 < i1 and toks[j + 1].low in ctx.w.finite  # "says that is the focus"
         return _clause_span(ctx, j if demonstrative else j + 1, i1)
+    if j + 1 < i1 and toks[j].low in ("it", "they", "he", "she", "we") and toks[j + 1].low in ctx.w.finite:
+        return _clause_span(ctx, j, i1)  # "announced it was launching …": a pronoun and a verb open a clause
     if cue in ctx.w.that_only:
         return None
     comma = j < i1 and toks[j].text == ","
@@ -401,6 +411,8 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
     if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or toks[j].low in ctx.w.finite or not toks[j].text[0].isalnum():
         return None
     subject = toks[j].low in DETERMINERS | SUBJECT_PRONOUNS or toks[j].text[0].isupper() or toks[j].text[0].isdigit()
+    if cue in ctx.w.object_cues and toks[j].low in INDEFINITE:
+        return None  # "told a meeting of the council held online": the hearer, no clause
     if not _has_finite(ctx, j, min(i1, j + 14)) and not (cue and subject and not comma and i1 - j >= 4):
         return None  # after a plain "said", a subject opens the clause ("said the army only hit targets")
     return _clause_span(ctx, j, i1)
@@ -522,8 +534,8 @@ def _cue_at(ctx: Ctx, c: int) -> tuple[int, int] | None:
         return None
     if ctx.mention_at(t.start) or t.text[0].isupper() and not _title_line(ctx, t.start):
         return None  # "United States" does not state; "Says" only in a Title Case headline
-    if t.low in ctx.w.object_cues:
-        k = end
+    if t.low in ctx.w.object_cues and not (end < len(toks) and toks[end].low in ("of", "about", "against")):
+        k = end  # "told TASS" takes a hearer; "warned of a catastrophe" a topic, no clause
         while k < len(toks) and k - end < 5 and toks[k].low not in ("that", ",", ":", ".", "on", "in", "at",
                                                                        "during", "after", "when", "about", ";"):
             k += 1

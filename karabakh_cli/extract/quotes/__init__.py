@@ -95,9 +95,10 @@ def _direct(ctx: Ctx, q: tuple[int, int]) -> dict | None:
     pre = _pre_attribution(ctx, us if not prev_q else prev_q[-1] + 1, qs - 1)
     if pre:
         return _row(ctx, qs, qe, True, pre, (us, ue))
-    if before_stripped and not before_stripped.endswith(":"):
+    partial = bool(before_stripped) and not before_stripped.endswith(":")
+    if partial and not re.match(r",|\s*,", ctx.text[qe:close + 1].strip("\"\u201d\u2019\u00bb")):
         return None  # a quoted phrase inside a sentence: reported speech reads the sentence
-    post = _post_attribution(ctx, close, ue, qs, qe)
+    post = _post_attribution(ctx, close, ue, qs, qe)  # 'he died "in unclear circumstances," X wrote': the words
     if post:
         return _row(ctx, qs, qe, True, post, (us, ue))
     return None
@@ -578,12 +579,31 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
         return None
     end = j + 1
     k = j
+    title = _quoted_title(ctx, j)
+    if title is not None:  # 'The "Caucasian Knot" has reported': an outlet's name in quotation marks
+        s, e = ctx.toks[title + 1].start, ctx.toks[j - 1].end
+        named = next((m for m in ctx.mentions if m["text"] == ctx.text[s:e]), None)  # named elsewhere in the text
+        return classify(ctx, title + 1, j) or speaker(ctx, s, e, named, title)
     while k >= i0 and c - k <= MAX_NP and ctx.toks[k].low not in BOUNDARY and not ctx.in_quote(ctx.toks[k].start) \
             and ctx.toks[k].text not in QUOTE_CHARS:
         k -= 1
     if k + 1 >= end:
         return None
     return classify(ctx, k + 1, end)
+
+
+def _quoted_title(ctx: Ctx, k: int) -> int | None:
+    """The opening mark's token when token k closes a short quoted name ("Caucasian Knot"), else None."""
+    if k < 0:
+        return None
+    t = ctx.toks[k]
+    q = next(((s, e) for s, e in ctx.quotes if e <= t.start <= e + 1), None) if t.text in QUOTE_CHARS else None
+    if not q:
+        return None
+    inner = ctx.toks[ctx.tok_at(q[0]):ctx.tok_at(q[1])]
+    if not 0 < len(inner) <= 4 or not all(x.text[0].isupper() for x in inner):
+        return None
+    return ctx.tok_at(q[0]) - 1
 
 
 def _speaker_after(ctx: Ctx, k: int, i1: int) -> dict | None:

@@ -200,8 +200,9 @@ def _reported(ctx: Ctx, unit: tuple[int, int]) -> None:
 
 def _intro(ctx: Ctx, i: int, a: int) -> bool:
     """"In the afternoon of May 4, according to …": a time or place phrase before the source is no statement."""
-    return i < a and ctx.toks[i].low in PREPOSITIONS and ctx.toks[a - 1].text == "," and not _has_finite(ctx, i, a) \
-        and not any(_cue_at(ctx, k) for k in range(i, a))
+    return i < a and ctx.toks[i].low in PREPOSITIONS and ctx.toks[a - 1].text == "," \
+        and not any(_cue_at(ctx, k) or ctx.toks[k].low in ctx.w.finite and ctx.toks[k].text != "May"
+                    for k in range(i, a))
 
 
 def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:

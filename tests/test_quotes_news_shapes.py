@@ -1,0 +1,111 @@
+"""`kcli quotes` on shapes regional and wire outlets use: trailing participles, follow-up statements,
+dash attributions, quoted outlet names, partial quotes, hearers that are no clause."""
+from __future__ import annotations
+
+import pytest
+from conftest import run_json
+
+SHAPES = {
+    # post-Soviet agency style: "…", - the ministry informs / claimed the MOD
+    "agency.txt": (
+        "Border units of Georgia repelled an attack near the village overnight.\n\n"
+        "\u201cTwo armoured vehicles of the adversary were destroyed and the attackers withdrew to their "
+        "positions\u201d, - a press release from the Defense Ministry of Georgia informs.\n\n"
+        "\u201cThe losses of the other side exceed forty servicemen\u201d, - claimed the Georgian MOD in a written "
+        "statement in the evening of May 4.\n\n"
+        "In the evening of May 4, according to Reuters news agency citing local officials, the village had been "
+        "cleared of mines.\n\n"
+        "The government referred to the ceasefire memorandum, according to which all detainees should be freed "
+        "within a month.\n"),
+    # Western wire style: trailing participles and follow-ups
+    "wire.txt": (
+        "Moldova and Ukraine held talks in Chisinau on Tuesday.\n\n"
+        "Kyiv said there were no foreign troops in the region, calling the claim \u201cabsurd and dangerous\u201d.\n\n"
+        "This morning Chisinau claimed that border guards had fired first, after which the convoy turned back "
+        "to the crossing.\n\n"
+        "\u201cThe corridor must stay open,\u201d said Dmitro Kuleba, who said that both sides had also agreed to "
+        "exchange lists of detainees.\n\n"
+        "\u201cOnly forty trucks crossed today,\u201d the customs service said, adding that the queue stretched "
+        "for several kilometres.\n\n"
+        "Bucharest announced it was sending a field hospital to the border. Rights groups warn that the closures "
+        "are leaving thousands of families without income.\n\n"
+        "The convoy was inspected twice, Interior Minister Ana Revenco told a session of the parliamentary "
+        "security committee held on Monday.\n\n"
+        "Speaking to reporters earlier this week, Maia Sandu warned of a \u201chumanitarian crisis\u201d in the "
+        "south, and said the government would not close the crossing.\n"),
+    # regional news site style: a quoted outlet name, an official's long title, a partial quote
+    "regional.txt": (
+        "Officials from both sides met at the border crossing on Friday.\n\n"
+        "The \u201cCaspian Monitor\u201d has reported that on March 3, it became known that the sides had agreed "
+        "to swap detainees.\n\n"
+        "Medical supplies to the district have been cut for a week, Lena Hakobyan, the ombudsperson of the "
+        "Syunik region, said on Tuesday.\n\n"
+        "One of the detainees was taken to hospital \u201cin a critical condition,\u201d Lena Hakobyan, the "
+        "ombudsperson of the Syunik region, wrote on Facebook.\n\n"
+        "\u201cThe clearing of the road will take at least two more weeks. Sappers have found eleven mines "
+        "so far,\u201d the head of the regional service for rescue operations under the emergencies ministry, "
+        "Davit Sargsyan, said.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("shapes")
+    for name, text in SHAPES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return run_json("quotes", str(folder))
+
+
+def one(rows: list[dict], start: str) -> dict:
+    hits = [r for r in rows if r["quote"].startswith(start)]
+    assert len(hits) == 1, [r["quote"] for r in rows]
+    return hits[0]
+
+
+def test_a_reported_clause_ends_at_a_trailing_participle_or_after_which(rows):
+    assert one(rows, "there were no foreign troops")["quote"].endswith("in the region")
+    assert one(rows, "there were no foreign troops")["speaker"] == "Kyiv"
+    assert one(rows, "border guards had fired first")["quote"].endswith("fired first")
+
+
+def test_adding_that_and_who_said_that_go_on_in_the_same_voice(rows):
+    assert one(rows, "The corridor must stay open")["speaker"] == "Dmitro Kuleba"
+    lists = one(rows, "both sides had also agreed")
+    assert lists["speaker"] == "Dmitro Kuleba" and not lists["direct"]
+    queue = one(rows, "the queue stretched")
+    assert queue["speaker_text"] == "the customs service" and queue["cue"] == "adding"
+
+
+def test_dash_attributions_and_a_statement_from_an_organisation(rows):
+    release = one(rows, "Two armoured vehicles")
+    assert release["direct"] and release["speaker"] and "Defense Ministry" in release["speaker"]
+    mod = one(rows, "The losses of the other side")
+    assert mod["speaker_text"] == "the Georgian MOD" and mod["cue"] == "claimed"
+
+
+def test_according_to_which_names_no_source_and_a_time_phrase_is_no_statement(rows):
+    assert not [r for r in rows if r["speaker_text"].startswith("which")]
+    assert not [r for r in rows if r["quote"].startswith("In the evening of May 4")]
+    assert one(rows, "the village had been cleared")["cue"] == "according to"
+
+
+def test_present_tense_cues_and_a_pronoun_clause_after_announced(rows):
+    assert one(rows, "it was sending a field hospital")["speaker"] == "Bucharest"
+    assert one(rows, "the closures are leaving")["speaker_text"] == "Rights groups"
+
+
+def test_a_hearer_or_topic_is_no_clause(rows):
+    assert not [r for r in rows if r["quote"].startswith(("a session of", "south"))]
+    assert one(rows, "The convoy was inspected twice")["speaker"] == "Ana Revenco"
+    said = one(rows, "the government would not close")  # "warned of … and said …": the same subject
+    assert said["speaker"] == "Maia Sandu"
+
+
+def test_quoted_outlet_apposition_and_partial_quotes(rows):
+    assert one(rows, "on March 3, it became known")["speaker_text"] == "Caspian Monitor"
+    cut = one(rows, "Medical supplies to the district")
+    assert cut["speaker"] == "Lena Hakobyan" and cut["quote"].endswith("for a week")
+    partial = one(rows, "in a critical condition")
+    assert partial["direct"] and partial["speaker"] == "Lena Hakobyan"
+    long_title = one(rows, "The clearing of the road")
+    assert long_title["speaker"] == "Davit Sargsyan" and long_title["quote"].endswith("so far")

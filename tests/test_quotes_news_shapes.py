@@ -45,6 +45,19 @@ SHAPES = {
         "\u201cThe clearing of the road will take at least two more weeks. Sappers have found eleven mines "
         "so far,\u201d the head of the regional service for rescue operations under the emergencies ministry, "
         "Davit Sargsyan, said.\n"),
+    # a feed's reprint, hard-wrapped at a fixed width
+    "wrapped.txt": (
+        "(Feed) CHISINAU, Moldova, May 12. Talks on the transit corridor\n"
+        "will resume next week in Vienna, as the two sides have agreed,\n"
+        "Romanian energy analyst Mihai Popescu told the agency.\n"
+        "He stressed that the two governments had already agreed on the\n"
+        "route of the pipeline, adding that the first deliveries could start\n"
+        "before the winter.\n"
+        "\"The corridor is a matter of a few months now. Both capitals have\n"
+        "signed the technical protocol, and the financing is secured. The\n"
+        "remaining questions are purely administrative,\" he said.\n"
+        "The pipeline will run for 120 kilometres along the border and will\n"
+        "carry up to two billion cubic metres of gas a year to the north.\n"),
 }
 
 
@@ -109,3 +122,12 @@ def test_quoted_outlet_apposition_and_partial_quotes(rows):
     assert partial["direct"] and partial["speaker"] == "Lena Hakobyan"
     long_title = one(rows, "The clearing of the road")
     assert long_title["speaker"] == "Davit Sargsyan" and long_title["quote"].endswith("so far")
+
+
+def test_a_hard_wrapped_text_reads_its_lines_as_paragraphs(rows):
+    route = one(rows, "the two governments had already agreed on the\nroute")
+    assert route["quote"].endswith("of the pipeline") and route["speaker"] == "Mihai Popescu"
+    assert one(rows, "the first deliveries could start")["quote"].endswith("before the winter")
+    direct = one(rows, "The corridor is a matter")
+    assert direct["direct"] and direct["quote"].endswith("purely administrative")
+    assert direct["speaker"] == "Mihai Popescu"

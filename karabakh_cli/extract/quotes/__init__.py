@@ -27,6 +27,7 @@ from .context import (
     Tok,
     unit_of,
     units,
+    unwrap,
     words,
 )
 from .marks import QUOTE_CHARS, quote_spans
@@ -56,6 +57,10 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
         blank = blank[:s] + re.sub(r"[^\n]", " ", blank[s:e]) + blank[e:]
     # ``Penn Treebank style'' quotes read as curly ones (same length, so offsets hold)
     blank = blank.replace("``", " \u201c").replace("''", "\u201d ")
+    wrapped, blank = blank, unwrap(blank)
+    if blank != wrapped:  # the senter cut the wrapped lines too: only a full stop or a paragraph ends a sentence
+        sentences = [(s, e) for s, e in sentences if re.search(r"[.!?:\"\u201d\u00bb]\s*$|\n\s*$", blank[s:e])
+                     or blank[e:e + 1] == "\n"]
     quotes = quote_spans(blank)
     toks = [Tok(m.start(), m.end(), m.group(), m.group().lower().replace("\u2019", "'"))
             for m in TOKEN.finditer(blank)]

@@ -104,6 +104,23 @@ class Ctx:
         return next((m for m in self.mentions[max(0, i - 3):i] if pos < m["end"]), None)
 
 
+SOFT_BREAK = re.compile(r"(?<=[\w,;\-\]\)])\n(?=[ \t]*[\w\[(\"\u201c\u00ab\u2018])")
+HARD_WRAP_MIN = 5  # soft-looking breaks (a line ending mid-sentence, the next line going on) that mark a wrapped text
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped article (lines cut at a fixed width, as feeds reprint copy) with the line breaks
+    inside its paragraphs read as spaces, same length so offsets hold; other texts as they are."""
+    soft = list(SOFT_BREAK.finditer(text))
+    lines = text.count("\n") + 1
+    if len(soft) < HARD_WRAP_MIN or len(soft) < 0.3 * lines:
+        return text
+    out = list(text)
+    for m in soft:
+        out[m.start()] = " "
+    return "".join(out)
+
+
 def units(text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences as statements see them: a sentence break inside a quote is no break, a paragraph break is."""
     cuts = {e for _, e in sentences} | {m.end() for m in re.finditer(r"\n", text)}

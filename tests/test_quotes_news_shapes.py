@@ -45,6 +45,17 @@ SHAPES = {
         "\u201cThe clearing of the road will take at least two more weeks. Sappers have found eleven mines "
         "so far,\u201d the head of the regional service for rescue operations under the emergencies ministry, "
         "Davit Sargsyan, said.\n"),
+    # an aggregator's layout: the attribution in a paragraph of its own; a family member's post
+    "aggregator.txt": (
+        "12 Mar. 14:00 (UTC+2)\n\n"
+        "The Greek Foreign Ministry said that Athens would send a delegation to the talks.\n\n"
+        "\u201cToday, March 12, our delegation arrived in Nicosia. Greece supports every effort that brings the two "
+        "communities closer together,\u201d\n\n"
+        "\u2013 the Ministry of Foreign Affairs informs.\n\n"
+        "The mayor's daughter, Irina Volkova, confirmed the detention. Her father was taken from his office by "
+        "masked officers early in the morning, she wrote on her brother's Telegram channel on Tuesday.\n\n"
+        "Local outlets first reported on the arrest on Monday, saying that the investigation had been running for "
+        "several months.\n"),
     # a feed's reprint, hard-wrapped at a fixed width
     "wrapped.txt": (
         "(Feed) CHISINAU, Moldova, May 12. Talks on the transit corridor\n"
@@ -131,3 +142,12 @@ def test_a_hard_wrapped_text_reads_its_lines_as_paragraphs(rows):
     direct = one(rows, "The corridor is a matter")
     assert direct["direct"] and direct["quote"].endswith("purely administrative")
     assert direct["speaker"] == "Mihai Popescu"
+
+
+def test_an_attribution_paragraph_a_post_on_a_channel_and_saying_that(rows):
+    nicosia = one(rows, "Today, March 12, our delegation")
+    assert nicosia["direct"] and nicosia["cue"] == "informs" and nicosia["quote"].endswith("closer together")
+    post = one(rows, "Her father was taken")
+    assert post["speaker"] == "Irina Volkova" and post["quote"].endswith("early in the morning")
+    saying = one(rows, "the investigation had been running")
+    assert saying["speaker_text"] == "Local outlets" and saying["cue"] == "saying"

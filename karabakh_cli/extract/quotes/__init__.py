@@ -34,7 +34,8 @@ from .marks import QUOTE_CHARS, quote_spans
 from .speakers import classify, people, speaker
 
 SKIP_BEFORE_CUE = {"also", "further", "later", "earlier", "then", "again", "previously", "separately", "once",
-                   "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently"}
+                   "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently",
+                   "first"}
 CLAUSE_STOP_WORDS = {"and", "but", "or", "its", "his", "her", "their", "our", "my", "your", "to", "about", "for", "of",
                      "with", "by", "on", "in", "at", "from", "into", "him", "them", "me", "us", "no", "nothing",
                      "goodbye", "hello", "as", "while", "when", "whereas", "because", "although", "though", "amid",
@@ -104,6 +105,10 @@ def _direct(ctx: Ctx, q: tuple[int, int]) -> dict | None:
     if partial and not re.match(r",|\s*,", ctx.text[qe:close + 1].strip("\"\u201d\u2019\u00bb")):
         return None  # a quoted phrase inside a sentence: reported speech reads the sentence
     post = _post_attribution(ctx, close, ue, qs, qe)  # 'he died "in unclear circumstances," X wrote': the words
+    nxt = next(((s, e) for s, e in ctx.units if s >= ue), None)
+    if not post and not partial and nxt and not ctx.text[close:ue].strip() \
+            and re.match(r"\s*[\u2014\u2013-]\s", ctx.text[nxt[0]:nxt[1]]):
+        post = _post_attribution(ctx, nxt[0], nxt[1], qs, qe)  # "…,"\n\n– the ministry informs.
     if post:
         return _row(ctx, qs, qe, True, post, (us, ue))
     return None
@@ -264,7 +269,8 @@ def _follow_up(ctx: Ctx, unit: tuple[int, int]) -> None:
         if c in ctx.used or ctx.in_quote(t.start) or ctx.toks[c - 1].text != ",":
             continue
         cue = (c, c + 1) if t.low in ctx.w.follow_up else _cue_at(ctx, c + 1) if t.low == "who" else None
-        prev = [r for r in ctx.out if us <= r["start"] and r["end"] <= t.start and r["speaker_text"]]
+        prev = [r for r in ctx.out if us <= r["start"] and r["end"] <= t.start and r["speaker_text"]] \
+            or [sp for sp in (_subject(ctx, i0, c),) if sp and cue]
         k = _skip_adverbials(ctx, cue[1], i1) if cue and prev else i1
         if k >= i1 or ctx.toks[k].low != "that" or any(r["start"] >= ctx.toks[k].end for r in ctx.out
                                                           if us <= r["start"] < ue):
@@ -273,6 +279,12 @@ def _follow_up(ctx: Ctx, unit: tuple[int, int]) -> None:
         if clause and _enough(ctx, clause):
             ctx.used.add(cue[0])
             _add(ctx, clause, {**prev[-1], "cue": _span(ctx, cue[0], cue[1])}, unit)
+
+
+def _subject(ctx: Ctx, i0: int, c: int) -> dict | None:
+    """"Local media reported on the arrest, saying that …": the speaker of the unit's first cue before c."""
+    return next((sp for k in range(i0 + 1, c) if _cue_at(ctx, k) and not ctx.in_quote(ctx.toks[k].start)
+                 for sp in (_speaker_before(ctx, i0, k),) if sp), None)
 
 
 def _parenthetical(ctx: Ctx, i0: int, np_start: int, k: int, end: int) -> bool:
@@ -384,7 +396,8 @@ def _skip_adverbials(ctx: Ctx, j: int, i1: int) -> int:
         if t.low in PREPOSITIONS:
             j += 1
             while j < i1 and (toks[j].low in w.adverbials or toks[j].low in DETERMINERS or toks[j].low in MONTHS
-                              or toks[j].text.isdigit() or toks[j].text[0].isupper()) and toks[j].low != "that":
+                              or toks[j].text.isdigit() or toks[j].text[0].isupper()
+                              or toks[j].low.endswith("'s")) and toks[j].low != "that":  # on her son's channel
                 j += 1
         elif t.text == "," and j + 1 < i1 and toks[j + 1].low in ASIDES:
             j += 2  # said, however, that …

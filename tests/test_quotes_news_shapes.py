@@ -67,6 +67,8 @@ SHAPES = {
         "\"The corridor is a matter of a few months now. Both capitals have\n"
         "signed the technical protocol, and the financing is secured. The\n"
         "remaining questions are purely administrative,\" he said.\n"
+        "\"Gas will flow by the new year,\"\n"
+        "Popescu added.\n"
         "The pipeline will run for 120 kilometres along the border and will\n"
         "carry up to two billion cubic metres of gas a year to the north.\n"),
 }
@@ -142,6 +144,7 @@ def test_a_hard_wrapped_text_reads_its_lines_as_paragraphs(rows):
     direct = one(rows, "The corridor is a matter")
     assert direct["direct"] and direct["quote"].endswith("purely administrative")
     assert direct["speaker"] == "Mihai Popescu"
+    assert one(rows, "Gas will flow")["speaker"] == "Mihai Popescu"  # the attribution on the next line
 
 
 def test_an_attribution_paragraph_a_post_on_a_channel_and_saying_that(rows):

@@ -104,7 +104,7 @@ class Ctx:
         return next((m for m in self.mentions[max(0, i - 3):i] if pos < m["end"]), None)
 
 
-SOFT_BREAK = re.compile(r"(?<=[\w,;\-\]\)])\n(?=[ \t]*[\w\[(\"\u201c\u00ab\u2018])")
+SOFT_BREAK = re.compile(r"(?:(?<=[\w,;\-\]\)])|(?<=,[\"\u201d\u2019\u00bb]))\n(?=[ \t]*[\w\[(\"\u201c\u00ab\u2018])")
 HARD_WRAP_MIN = 5  # soft-looking breaks (a line ending mid-sentence, the next line going on) that mark a wrapped text
 
 

@@ -38,6 +38,12 @@ SHAPES = {
         "Officials from both sides met at the border crossing on Friday.\n\n"
         "The \u201cCaspian Monitor\u201d has reported that on March 3, it became known that the sides had agreed "
         "to swap detainees.\n\n"
+        "Calling the blockade \u201ca humanitarian trap,\u201d Lena Hakobyan said on Monday that forty families "
+        "had left the district.\n\n"
+        "The minister called the talks \u201ca useful start,\u201d but he said no date had been set for the next "
+        "round.\n\n"
+        "Inspectors found the wells \u201cin a dreadful state.\u201d The newspaper report that more wells were "
+        "closed was denied.\n\n"
         "Medical supplies to the district have been cut for a week, Lena Hakobyan, the ombudsperson of the "
         "Syunik region, said on Tuesday.\n\n"
         "One of the detainees was taken to hospital \u201cin a critical condition,\u201d Lena Hakobyan, the "
@@ -154,3 +160,10 @@ def test_an_attribution_paragraph_a_post_on_a_channel_and_saying_that(rows):
     assert post["speaker"] == "Irina Volkova" and post["quote"].endswith("early in the morning")
     saying = one(rows, "the investigation had been running")
     assert saying["speaker_text"] == "Local outlets" and saying["cue"] == "saying"
+
+
+def test_a_partial_quote_needs_an_attribution_that_ends_the_sentence(rows):
+    families = one(rows, "forty families had left")  # '"a trap," X said on Monday that …': the clause is hers
+    assert families["speaker"] == "Lena Hakobyan" and not families["direct"]
+    assert not [r for r in rows if r["quote"] in ("a humanitarian trap", "a useful start")]
+    assert not [r for r in rows if r["cue"] == "report"]  # "the newspaper report that …" is a noun

@@ -109,9 +109,22 @@ def _direct(ctx: Ctx, q: tuple[int, int]) -> dict | None:
     if not post and not partial and nxt and not ctx.text[close:ue].strip() \
             and re.match(r"\s*[\u2014\u2013-]\s", ctx.text[nxt[0]:nxt[1]]):
         post = _post_attribution(ctx, nxt[0], nxt[1], qs, qe)  # "…,"\n\n– the ministry informs.
+    if post and partial and not _attribution_only(ctx, close, ue, post):
+        ctx.used.discard(ctx.tok_at(post["cue"]["start"]))  # the cue is the sentence's: reported speech reads it
+        return None  # 'called it "a success," but he said …' / '"madness," X said Friday she …': a sentence goes on
     if post:
         return _row(ctx, qs, qe, True, post, (us, ue))
     return None
+
+
+def _attribution_only(ctx: Ctx, close: int, ue: int, post: dict) -> bool:
+    """After a partial quote, only its attribution: the speaker and cue right after the comma, no clause."""
+    i = ctx.tok_at(close)
+    while i < len(ctx.toks) and ctx.toks[i].text in (",", "\u2014", "\u2013", "-"):
+        i += 1
+    cue_end = ctx.tok_at(post["cue"]["start"] + len(post["cue"]["text"]))
+    return i < len(ctx.toks) and ctx.toks[i].low not in BOUNDARY | CLAUSE_STOP_WORDS \
+        and not _clause_after(ctx, cue_end, ctx.tok_at(ue))
 
 
 def _pre_attribution(ctx: Ctx, us: int, mark: int) -> dict | None:

@@ -20,19 +20,22 @@ from ...lexicon import Lexicon
 from .context import (
     BOUNDARY,
     DETERMINERS,
+    INDEFINITE,
     MAX_NP,
     TOKEN,
     Ctx,
     Tok,
     unit_of,
     units,
+    unwrap,
     words,
 )
 from .marks import QUOTE_CHARS, quote_spans
 from .speakers import PP_HEADS, classify, people, speaker
 
 SKIP_BEFORE_CUE = {"also", "further", "later", "earlier", "then", "again", "previously", "separately", "once",
-                   "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently"}
+                   "reportedly", "had", "has", "have", "was", "is", "repeatedly", "recently", "already", "subsequently",
+                   "first"}
 CLAUSE_STOP_WORDS = {"and", "but", "or", "its", "his", "her", "their", "our", "my", "your", "to", "about", "for", "of",
                      "with", "by", "on", "in", "at", "from", "into", "him", "them", "me", "us", "no", "nothing",
                      "goodbye", "hello", "as", "while", "when", "whereas", "because", "although", "though", "amid",
@@ -55,6 +58,10 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
         blank = blank[:s] + re.sub(r"[^\n]", " ", blank[s:e]) + blank[e:]
     # ``Penn Treebank style'' quotes read as curly ones (same length, so offsets hold)
     blank = blank.replace("``", " \u201c").replace("''", "\u201d ")
+    wrapped, blank = blank, unwrap(blank)
+    if blank != wrapped:  # the senter cut the wrapped lines too: only a full stop or a paragraph ends a sentence
+        sentences = [(s, e) for s, e in sentences if re.search(r"[.!?:\"\u201d\u00bb]\s*$|\n\s*$", blank[s:e])
+                     or blank[e:e + 1] == "\n"]
     quotes = quote_spans(blank)
     toks = [Tok(m.start(), m.end(), m.group(), m.group().lower().replace("\u2019", "'"))
             for m in TOKEN.finditer(blank)]
@@ -68,6 +75,7 @@ def extract(text: str, sentences: list[tuple[int, int]], mentions: list[dict], *
                 if row:
                     ctx.out.append(row)
         _reported(ctx, unit)
+        _follow_up(ctx, unit)
     ctx.out.sort(key=lambda r: r["start"])
     for r in ctx.out:
         r.pop("np_start", None)
@@ -93,12 +101,30 @@ def _direct(ctx: Ctx, q: tuple[int, int]) -> dict | None:
     pre = _pre_attribution(ctx, us if not prev_q else prev_q[-1] + 1, qs - 1)
     if pre:
         return _row(ctx, qs, qe, True, pre, (us, ue))
-    if before_stripped and not before_stripped.endswith(":"):
+    partial = bool(before_stripped) and not before_stripped.endswith(":")
+    if partial and not re.match(r",|\s*,", ctx.text[qe:close + 1].strip("\"\u201d\u2019\u00bb")):
         return None  # a quoted phrase inside a sentence: reported speech reads the sentence
-    post = _post_attribution(ctx, close, ue, qs, qe)
+    post = _post_attribution(ctx, close, ue, qs, qe)  # 'he died "in unclear circumstances," X wrote': the words
+    nxt = next(((s, e) for s, e in ctx.units if s >= ue), None)
+    if not post and not partial and nxt and not ctx.text[close:ue].strip() \
+            and re.match(r"\s*[\u2014\u2013-]\s", ctx.text[nxt[0]:nxt[1]]):
+        post = _post_attribution(ctx, nxt[0], nxt[1], qs, qe)  # "…,"\n\n– the ministry informs.
+    if post and partial and not _attribution_only(ctx, close, ue, post):
+        ctx.used.discard(ctx.tok_at(post["cue"]["start"]))  # the cue is the sentence's: reported speech reads it
+        return None  # 'called it "a success," but he said …' / '"madness," X said Friday she …': a sentence goes on
     if post:
         return _row(ctx, qs, qe, True, post, (us, ue))
     return None
+
+
+def _attribution_only(ctx: Ctx, close: int, ue: int, post: dict) -> bool:
+    """After a partial quote, only its attribution: the speaker and cue right after the comma, no clause."""
+    i = ctx.tok_at(close)
+    while i < len(ctx.toks) and ctx.toks[i].text in (",", "\u2014", "\u2013", "-"):
+        i += 1
+    cue_end = ctx.tok_at(post["cue"]["start"] + len(post["cue"]["text"]))
+    return i < len(ctx.toks) and ctx.toks[i].low not in BOUNDARY | CLAUSE_STOP_WORDS \
+        and not _clause_after(ctx, cue_end, ctx.tok_at(ue))
 
 
 def _pre_attribution(ctx: Ctx, us: int, mark: int) -> dict | None:
@@ -132,20 +158,28 @@ def _post_attribution(ctx: Ctx, close: int, ue: int, qs: int, qe: int) -> dict |
     if not re.match(r"\s*,|\s*\u2014|\s+[a-z]", tail) and not re.search(r"[,?!]\W*$", inner):
         return None
     i0, i1 = ctx.tok_at(close), ctx.tok_at(ue)
-    while i0 < i1 and ctx.toks[i0].text in (",", "\u2014", "\u2013"):
+    while i0 < i1 and ctx.toks[i0].text in (",", "\u2014", "\u2013", "-"):  # "…", - the ministry informs
         i0 += 1
-    for c in range(i0, min(i1, i0 + MAX_NP + 1)):
+    for c in range(i0, i1):
         if ctx.toks[c].text in (".", ";", "!", "?") or ctx.in_quote(ctx.toks[c].start):
             return None
         cue = _cue_at(ctx, c)
         if not cue:
             continue
+        if c > i0 + MAX_NP and not _named_apposition(ctx, c):
+            return None  # only "…," the head of …, Anatoly Savin, said: a long description ending in a name
         sp = (_speaker_before(ctx, i0, c) if c > i0 else None) or _speaker_after(ctx, cue[1], i1)
         if sp:
             ctx.used.add(c)
             return {**sp, "cue": _span(ctx, c, cue[1])}
         return None
     return None
+
+
+def _named_apposition(ctx: Ctx, c: int) -> bool:
+    """", Anatoly Savin, said": a person's name set off by commas right before the cue at c."""
+    m = ctx.mention_at(ctx.toks[c - 2].start) if c > 2 and ctx.toks[c - 1].text == "," else None
+    return bool(m and m["label"] == "PERSON" and ctx.toks[ctx.tok_at(m["start"]) - 1].text == ",")
 
 
 def _continuation(ctx: Ctx, q: tuple[int, int]) -> dict | None:
@@ -172,7 +206,7 @@ def _reported(ctx: Ctx, unit: tuple[int, int]) -> None:
     acc = _according(ctx, i0, i1)
     if acc:
         a_s, a_e = acc["cue_start_tok"], acc["np_end"]
-        if a_s == _first_word(ctx, i0, i1):
+        if a_s == _first_word(ctx, i0, i1) or _intro(ctx, _first_word(ctx, i0, i1), a_s):
             clause = _clause_span(ctx, a_e, i1)
             if clause and _enough(ctx, clause):
                 _add(ctx, clause, acc, unit)
@@ -185,6 +219,13 @@ def _reported(ctx: Ctx, unit: tuple[int, int]) -> None:
                 _add(ctx, clause, acc, unit)
         return
     _said(ctx, unit, i0, i1)
+
+
+def _intro(ctx: Ctx, i: int, a: int) -> bool:
+    """"In the afternoon of May 4, according to …": a time or place phrase before the source is no statement."""
+    return i < a and ctx.toks[i].low in PREPOSITIONS and ctx.toks[a - 1].text == "," \
+        and not any(_cue_at(ctx, k) or ctx.toks[k].low in ctx.w.finite and ctx.toks[k].text != "May"
+                    for k in range(i, a))
 
 
 def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:
@@ -232,6 +273,33 @@ def _said(ctx: Ctx, unit: tuple[int, int], i0: int, i1: int) -> None:
                 last = _add(ctx, clause, {**sp, "cue": _span(ctx, c, cue[1])}, unit)
 
 
+def _follow_up(ctx: Ctx, unit: tuple[int, int]) -> None:
+    """"…," it said, adding that … / said Lavrov, who said that …: a second statement of the unit's last speaker."""
+    us, ue = unit
+    i0, i1 = ctx.tok_at(us), ctx.tok_at(ue)
+    for c in range(i0 + 1, i1):
+        t = ctx.toks[c]
+        if c in ctx.used or ctx.in_quote(t.start) or ctx.toks[c - 1].text != ",":
+            continue
+        cue = (c, c + 1) if t.low in ctx.w.follow_up else _cue_at(ctx, c + 1) if t.low == "who" else None
+        prev = [r for r in ctx.out if us <= r["start"] and r["end"] <= t.start and r["speaker_text"]] \
+            or [sp for sp in (_subject(ctx, i0, c),) if sp and cue]
+        k = _skip_adverbials(ctx, cue[1], i1) if cue and prev else i1
+        if k >= i1 or ctx.toks[k].low != "that" or any(r["start"] >= ctx.toks[k].end for r in ctx.out
+                                                          if us <= r["start"] < ue):
+            continue
+        clause = _clause_span(ctx, k + 1, i1)
+        if clause and _enough(ctx, clause):
+            ctx.used.add(cue[0])
+            _add(ctx, clause, {**prev[-1], "cue": _span(ctx, cue[0], cue[1])}, unit)
+
+
+def _subject(ctx: Ctx, i0: int, c: int) -> dict | None:
+    """"Local media reported on the arrest, saying that …": the speaker of the unit's first cue before c."""
+    return next((sp for k in range(i0 + 1, c) if _cue_at(ctx, k) and not ctx.in_quote(ctx.toks[k].start)
+                 for sp in (_speaker_before(ctx, i0, k),) if sp), None)
+
+
 def _parenthetical(ctx: Ctx, i0: int, np_start: int, k: int, end: int) -> bool:
     k = _skip_adverbials(ctx, k, end)
     return i0 < np_start - 1 and ctx.toks[np_start - 1].text == "," and k + 1 < end and ctx.toks[k].text == ","
@@ -243,17 +311,19 @@ def _tail(ctx: Ctx, i0: int, i1: int) -> tuple[int, int, dict, tuple[int, int]] 
         cue = _cue_at(ctx, c)
         if not cue or c in ctx.used or ctx.in_quote(ctx.toks[c].start):
             continue
-        if _clause_after(ctx, cue[1], i1) or any(ctx.toks[k].low == "that" for k in range(cue[1], i1)):
+        told = ctx.toks[c].low in ctx.w.object_cues
+        if _clause_after(ctx, cue[1], i1, ctx.toks[c].low if told else "") \
+                or any(ctx.toks[k].low == "that" for k in range(cue[1], i1)):
             return None
-        if ctx.toks[c - 1].text == ",":
-            sp = _speaker_after(ctx, cue[1], i1)
+        sp = _speaker_after(ctx, cue[1], i1) if ctx.toks[c - 1].text == "," else None
+        if sp:
             comma = c - 1
-            rest = ctx.tok_at(sp["speaker_end"]) if sp else i1
-        else:
+            rest = ctx.tok_at(sp["speaker_end"])
+        else:  # "…, Artak Beglaryan, the ombudsman, said" too: the name before the apposition speaks
             sp = _speaker_before(ctx, i0, c)
             comma = sp["np_start"] - 1 if sp else -1
             rest = cue[1]
-        if sp and _only_circumstances(ctx, rest, i1) and comma > i0 and ctx.toks[comma].text == "," \
+        if sp and (told or _only_circumstances(ctx, rest, i1)) and comma > i0 and ctx.toks[comma].text == "," \
                 and _enough(ctx, (ctx.toks[i0].start, ctx.toks[comma].start)):
             return comma, c, sp, cue
         return None
@@ -311,6 +381,11 @@ def _shared_subject(ctx: Ctx, i0: int, c: int, last: dict | None) -> dict | None
         return None
     if last is not None:
         return {k: last[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_mention", "np_start")}
+    for k in range(j - 1, i0, -1):  # "X warned of a 'genocide' and said …": the earlier cue's subject
+        if _cue_at(ctx, k) and not ctx.in_quote(ctx.toks[k].start):
+            sp = _speaker_before(ctx, i0, k)
+            if sp:
+                return sp
     first = next((m for m in ctx.mentions if ctx.toks[i0].start <= m["start"] < ctx.toks[j].start), None)
     if first is None or first["label"] not in ("PERSON", "ORG", "GPE"):
         return None  # "X called it Y and said …": X is the subject when the unit opens with X's name
@@ -338,7 +413,8 @@ def _skip_adverbials(ctx: Ctx, j: int, i1: int) -> int:
         if t.low in PREPOSITIONS:
             j += 1
             while j < i1 and (toks[j].low in w.adverbials or toks[j].low in DETERMINERS or toks[j].low in MONTHS
-                              or toks[j].text.isdigit() or toks[j].text[0].isupper()) and toks[j].low != "that":
+                              or toks[j].text.isdigit() or toks[j].text[0].isupper()
+                              or toks[j].low.endswith("'s")) and toks[j].low != "that":  # on her son's channel
                 j += 1
         elif t.text == "," and j + 1 < i1 and toks[j + 1].low in ASIDES:
             j += 2  # said, however, that …
@@ -360,6 +436,8 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
     if j < i1 and toks[j].low == "that":
         demonstrative = j + 1 < i1 and toks[j + 1].low in ctx.w.finite  # "says that is the focus"
         return _clause_span(ctx, j if demonstrative else j + 1, i1)
+    if j + 1 < i1 and toks[j].low in ("it", "they", "he", "she", "we") and toks[j + 1].low in ctx.w.finite:
+        return _clause_span(ctx, j, i1)  # "announced it was launching …": a pronoun and a verb open a clause
     if cue in ctx.w.that_only:
         return None
     comma = j < i1 and toks[j].text == ","
@@ -370,6 +448,8 @@ def _clause_after(ctx: Ctx, k: int, i1: int, cue: str = "") -> tuple[int, int] |
     if j >= i1 or toks[j].low in CLAUSE_STOP_WORDS or toks[j].low in ctx.w.finite or not toks[j].text[0].isalnum():
         return None
     subject = toks[j].low in DETERMINERS | SUBJECT_PRONOUNS or toks[j].text[0].isupper() or toks[j].text[0].isdigit()
+    if cue in ctx.w.object_cues and toks[j].low in INDEFINITE:
+        return None  # "told a meeting of the council held online": the hearer, no clause
     if not _has_finite(ctx, j, min(i1, j + 14)) and not (cue and subject and not comma and i1 - j >= 4):
         return None  # after a plain "said", a subject opens the clause ("said the army only hit targets")
     return _clause_span(ctx, j, i1)
@@ -395,6 +475,9 @@ def _clause_span(ctx: Ctx, j: int, i1: int) -> tuple[int, int] | None:
     end = i1
     for k in range(j, i1):
         t = ctx.toks[k]
+        if k > j and t.text == "," and _trailer(ctx, k + 1, i1):
+            end = k
+            break
         if t.low in ("and", "but", "while", "whereas") and k + 1 < i1:
             n = k + 1
             while n < i1 and ctx.toks[n].low in SKIP_BEFORE_CUE:
@@ -406,6 +489,12 @@ def _clause_span(ctx: Ctx, j: int, i1: int) -> tuple[int, int] | None:
     if j >= end:
         return None
     return _trimmed(ctx, ctx.toks[j].start, ctx.toks[end - 1].end)
+
+
+def _trailer(ctx: Ctx, k: int, i1: int) -> bool:
+    """"…, calling it …" / "…, after which …" at token k: what follows the comma is not the reported clause."""
+    return any(k + len(t) <= i1 and all(ctx.toks[k + n].low == w for n, w in enumerate(t)) and
+               not ctx.in_quote(ctx.toks[k].start) for t in ctx.w.trailers)
 
 
 def _new_speaker(ctx: Ctx, n: int, i1: int) -> bool:
@@ -456,8 +545,8 @@ def _according(ctx: Ctx, i0: int, i1: int) -> dict | None:
         e = b
         while e < i1 and ctx.toks[e].text not in (",", ".", ";", ":") and e - b < MAX_NP:
             e += 1
-        if e == b:
-            return None
+        if e == b or ctx.toks[b].low in ("which", "whom", "whose"):
+            return None  # "a statement, according to which …": the source is the statement just named
         # "according to an investigator quoted by the newspaper": the investigator is the source
         n = next((k for k in range(b + 1, e - 1) if ctx.toks[k].low.endswith("ed") and ctx.toks[k + 1].low == "by"), e)
         sp = classify(ctx, b, n) or {"speaker_text": _surface(ctx, b, n), "speaker_start": ctx.toks[b].start,
@@ -484,8 +573,8 @@ def _cue_at(ctx: Ctx, c: int) -> tuple[int, int] | None:
         return None
     if ctx.mention_at(t.start) or t.text[0].isupper() and not _title_line(ctx, t.start):
         return None  # "United States" does not state; "Says" only in a Title Case headline
-    if t.low in ctx.w.object_cues:
-        k = end
+    if t.low in ctx.w.object_cues and not (end < len(toks) and toks[end].low in ("of", "about", "against")):
+        k = end  # "told TASS" takes a hearer; "warned of a catastrophe" a topic, no clause
         while k < len(toks) and k - end < 5 and toks[k].low not in ("that", ",", ":", ".", "on", "in", "at",
                                                                        "during", "after", "when", "about", ";"):
             k += 1
@@ -530,6 +619,11 @@ def _speaker_before(ctx: Ctx, i0: int, c: int) -> dict | None:
         return None
     end = j + 1
     k = j
+    title = _quoted_title(ctx, j)
+    if title is not None:  # 'The "Caucasian Knot" has reported': an outlet's name in quotation marks
+        s, e = ctx.toks[title + 1].start, ctx.toks[j - 1].end
+        named = next((m for m in ctx.mentions if m["text"] == ctx.text[s:e]), None)  # named elsewhere in the text
+        return classify(ctx, title + 1, j) or speaker(ctx, s, e, named, title)
     while k >= i0 and c - k <= MAX_NP and not ctx.in_quote(ctx.toks[k].start) and ctx.toks[k].text not in QUOTE_CHARS \
             and (ctx.toks[k].low not in BOUNDARY or _joined_prepositions(ctx, k)):
         k -= 1
@@ -543,6 +637,20 @@ def _joined_prepositions(ctx: Ctx, k: int) -> bool:
     toks = ctx.toks
     return toks[k].low in ("and", "or") and 0 < k < len(toks) - 1 and toks[k - 1].low in PP_HEADS \
         and toks[k + 1].low in PP_HEADS
+
+
+def _quoted_title(ctx: Ctx, k: int) -> int | None:
+    """The opening mark's token when token k closes a short quoted name ("Caucasian Knot"), else None."""
+    if k < 0:
+        return None
+    t = ctx.toks[k]
+    q = next(((s, e) for s, e in ctx.quotes if e <= t.start <= e + 1), None) if t.text in QUOTE_CHARS else None
+    if not q:
+        return None
+    inner = ctx.toks[ctx.tok_at(q[0]):ctx.tok_at(q[1])]
+    if not 0 < len(inner) <= 4 or not all(x.text[0].isupper() for x in inner):
+        return None
+    return ctx.tok_at(q[0]) - 1
 
 
 def _speaker_after(ctx: Ctx, k: int, i1: int) -> dict | None:

@@ -40,6 +40,8 @@ class Words:
     documents: frozenset[str]
     generic_orgs: frozenset[str]
     state: frozenset[str]  # "government" after a nationality: the country speaks
+    follow_up: frozenset[str]  # "…, adding that …": the same speaker goes on
+    trailers: tuple[tuple[str, ...], ...]  # "…, calling it …": the reported clause ends at the comma
     cue_first: frozenset[str]  # first words of the cues: most tokens are rejected by one set lookup
 
 
@@ -53,7 +55,8 @@ def words() -> Words:
                  synonyms={k: frozenset(v) for k, v in d.get("role_synonyms", {}).items()},
                  adverbials=fs("adverbials"), finite=fs("finite"), pronouns=dict(d.get("pronouns", {})),
                  that_only=fs("that_only_cues"), documents=fs("document_nouns"),
-                 generic_orgs=fs("generic_org_nouns"), state=fs("state_nouns"),
+                 generic_orgs=fs("generic_org_nouns"), state=fs("state_nouns"), follow_up=fs("follow_up_cues"),
+                 trailers=tuple(tuple(t.split()) for t in fs("clause_trailers")),
                  cue_first=frozenset(c.split()[0] for c in fs("cues")))
 
 
@@ -99,6 +102,23 @@ class Ctx:
     def mention_at(self, pos: int) -> dict | None:
         i = bisect.bisect_right(self.mention_starts, pos)
         return next((m for m in self.mentions[max(0, i - 3):i] if pos < m["end"]), None)
+
+
+SOFT_BREAK = re.compile(r"(?:(?<=[\w,;\-\]\)])|(?<=,[\"\u201d\u2019\u00bb]))\n(?=[ \t]*[\w\[(\"\u201c\u00ab\u2018])")
+HARD_WRAP_MIN = 5  # soft-looking breaks (a line ending mid-sentence, the next line going on) that mark a wrapped text
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped article (lines cut at a fixed width, as feeds reprint copy) with the line breaks
+    inside its paragraphs read as spaces, same length so offsets hold; other texts as they are."""
+    soft = list(SOFT_BREAK.finditer(text))
+    lines = text.count("\n") + 1
+    if len(soft) < HARD_WRAP_MIN or len(soft) < 0.3 * lines:
+        return text
+    out = list(text)
+    for m in soft:
+        out[m.start()] = " "
+    return "".join(out)
 
 
 def units(text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -28,6 +28,9 @@ def classify(ctx: Ctx, a: int, b: int) -> dict | None:
         if toks[p].low in PP_HEADS and p - 2 > a and toks[p - 1].low in ("and", "or") and toks[p - 2].low in PP_HEADS:
             p -= 2  # "officials in and around Miami"
         before = " ".join(t.low for t in toks[max(a, p - 2):p])
+        if toks[p].low in ("from", "by") and p > a and toks[p - 1].low in w.documents \
+                and m["label"] in ("PERSON", "ORG"):
+            return speaker(ctx, toks[a].start, m["end"], m, a0)  # "a statement from the ministry informs"
         if toks[p].low in PP_HEADS and p > a and not any(part in before for part in w.org_parts):
             return classify(ctx, a, p)  # "media reports in Tanzania", "a dealer with Warburg": not the place or firm
     if m and m["label"] in ("PERSON", "ORG", "GPE", "NORP") and m["start"] >= toks[a].start:
@@ -332,8 +335,9 @@ def _org_antecedent(ctx: Ctx, pos: int, words_: list[str], head: str | None) -> 
     best, best_key = None, None
     for rank, (_at, m, spoke) in enumerate(_seen(ctx, pos, ("ORG",))):
         name = (m.get("name") or m["text"]).lower()
-        if specific and specific not in name and specific not in m["text"].lower():
-            continue
+        forms = {specific, *ctx.w.synonyms.get(specific, ())} if specific else set()
+        if specific and not any(f in name or f in m["text"].lower() for f in forms):
+            continue  # "the MOD" is a defence ministry
         if nat and m.get("country") and m["country"] != nat:
             continue
         key_ = (bool(nat and m.get("country") == nat), m["start"] >= paragraph, spoke, not _in_phrase(ctx, m), -rank)

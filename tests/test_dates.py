@@ -688,6 +688,12 @@ def test_an_articles_unambiguous_slash_date_sets_its_order() -> None:
     assert values(text, anchor=None) == [("21/06/2022", "2022-06-21"), ("04/07/2022", "2022-07-04")]
 
 
+def test_dashed_dates_follow_the_articles_order_even_from_its_last_word() -> None:
+    text = "Filed 03-04-2016, the claim was heard on 25-12-2016."
+    assert values(text, anchor=None) == [("03-04-2016", "2016-04-03"), ("25-12-2016", "2016-12-25")]
+    assert values("Filed 03-04-2016, the claim was heard later.", anchor=None) == [("03-04-2016", "2016")]
+
+
 def test_version_numbers_are_not_dates() -> None:
     assert values("The firm shipped version 2.1.10 of its app.", anchor=None) == []
 

@@ -23,24 +23,27 @@ def _iso(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _c(m, "DATE", v)
 
 
-_SLASH = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d\d)(?![\w/])")
+_NUMERIC = {
+    sep: re.compile(rf"(?<![\w/.-])(\d{{1,2}})\{sep}(\d{{1,2}})\{sep}(?:\d{{4}}|\d\d)(?![\w/-]|\.\d)") for sep in "/-"
+}
 
 
-def _slash_order(text: str) -> str | None:
-    """The article's own order of slash dates: "dm" or "md" when its unambiguous ones ("25/03/2009",
+def _numeric_order(text: str, sep: str) -> str | None:
+    """The article's own order of its `sep` dates: "dm" or "md" when its unambiguous ones ("25/03/2009",
     "03/25/2009") all agree, else None."""
-    orders = {"dm" if int(a) > 12 else "md" for a, b in _SLASH.findall(text) if (int(a) > 12) != (int(b) > 12)}
+    found = _NUMERIC[sep].findall(text)
+    orders = {"dm" if int(a) > 12 else "md" for a, b in found if (int(a) > 12) != (int(b) > 12)}
     return orders.pop() if len(orders) == 1 else None
 
 
-@rule(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)", 1)
+@rule(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![-.]\d)", 1)
 def _numeric(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    """"3/25/2009", "25/03/09", "25.03.2009". Dots are day first. A slash date whose order the numbers
-    don't show ("10/03/09": 10 March or October 3) follows the article's unambiguous slash dates, else
-    the reading within 45 days of the article's date when the other is not; else only its year, which
-    is certain: unknown beats wrong."""
-    if m["sep"] == "." and len(m["y"]) == 2:  # "1.2.10" is a version number
-        return None
+    """"3/25/2009", "25/03/09", "25.03.2009", "25-12-2021". Dots are day first. A slash or dash date whose
+    order the numbers don't show ("10/03/09": 10 March or October 3) follows the article's unambiguous
+    dates of the same kind, else the reading within 45 days of the article's date when the other is not;
+    else only its year, which is certain: unknown beats wrong."""
+    if m["sep"] != "/" and len(m["y"]) == 2 or ctx.text[m.start() - 1 : m.start()] == "-":
+        return None  # "1.2.10" is a version number, "10-12-14" a score or a code
     y = int(m["y"])
     if y < 100:
         y += 1900 if y >= 30 else 2000
@@ -51,7 +54,7 @@ def _numeric(m: re.Match, ctx: _Ctx) -> _Cand | None:
     if not (dm and md) or dm == md:
         v = dm or md
         return _c(m, "DATE", v) if v else None
-    order = _slash_order(ctx.text)
+    order = _numeric_order(ctx.text, m["sep"])
     if order:
         return _c(m, "DATE", dm if order == "dm" else md)
     if ctx.anchor:
@@ -59,18 +62,6 @@ def _numeric(m: re.Match, ctx: _Ctx) -> _Cand | None:
         if len(near) == 1:
             return _c(m, "DATE", near[0])
     return _c(m, "DATE", str(y))
-
-
-@rule(r"(?<![\d-])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-(?P<y>(?:19|20)\d\d)(?![\d-])", 1)
-def _dashed(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    """"10-10-2020", "25-12-2021": a date stamp with dashes, day first unless the first number cannot
-    be a day; "03-04-2016" could be either and is not read as a date."""
-    a, b = int(m["a"]), int(m["b"])
-    if a != b and a <= 12 and b <= 12:
-        return None
-    mo, d = (a, b) if b > 12 else (b, a)
-    v = _full_date(int(m["y"]), mo, d)
-    return _c(m, "DATE", v) if v else None
 
 
 @rule(
